@@ -1,0 +1,13 @@
+//! Small views shared by pages. One component per file, CSS block of the same name.
+
+mod error_summary;
+mod error_view;
+mod layout;
+mod notice_banner;
+mod text_field;
+
+pub use error_summary::ErrorSummary;
+pub use error_view::ErrorView;
+pub use layout::Layout;
+pub use notice_banner::NoticeBanner;
+pub use text_field::TextField;

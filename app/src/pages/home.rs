@@ -1,0 +1,48 @@
+use crate::components::{Layout, NoticeBanner};
+use crate::ports::{caller, flash};
+use leptos::prelude::*;
+
+/// ホーム (/): the current office and what the signed-in person can do here.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let notice = flash().notice;
+    let Some(caller) = caller() else {
+        return view! { <Layout title="ホーム"><crate::components::ErrorView error=crate::AppError::Unauthenticated/></Layout> }.into_any();
+    };
+    let office = caller.office.clone();
+    let admin_links = caller.is_admin().then(|| {
+        view! {
+            <li><a href="/admin/staff">"職員の管理"</a>"：職員の追加、権限の変更、利用停止"</li>
+            <li><a href="/admin/audit">"操作履歴"</a>"：ログインや設定変更の記録（改ざん検知つき）"</li>
+        }
+    });
+    let switch_link = (caller.office_count > 1).then(|| {
+        view! { <li><a href="/offices">"事業所を切り替える"</a>"：所属している別の事業所で作業します"</li> }
+    });
+    view! {
+        <Layout title="ホーム" nav="/">
+            {notice.map(|m| view! { <NoticeBanner kind="success" message=m/> })}
+            <h1>{office.name.clone()}</h1>
+            <dl class="summary-list">
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">"事業所番号"</dt>
+                    <dd class="summary-list__value">{office.number.to_string()}</dd>
+                </div>
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">"サービス種類"</dt>
+                    <dd class="summary-list__value">{office.service_type.label()} "（" {office.service_type.to_string()} "）"</dd>
+                </div>
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">"ログイン中の職員"</dt>
+                    <dd class="summary-list__value">{caller.display_name.clone()} "（" {caller.role.label()} "）"</dd>
+                </div>
+            </dl>
+            <h2>"できること"</h2>
+            <ul class="link-list">
+                {switch_link}
+                {admin_links}
+            </ul>
+        </Layout>
+    }
+    .into_any()
+}

@@ -1,0 +1,33 @@
+//! One page per file. Pages read params, make one `Resource` per server fn and render in
+//! `<Suspense>`; routes use `SsrMode::Async` so a page can still answer 404.
+
+mod audit_log;
+mod home;
+mod login;
+mod not_found;
+mod offices;
+mod staff_detail;
+mod staff_disable;
+mod staff_list;
+mod staff_new;
+
+pub use audit_log::AuditLogPage;
+pub use home::HomePage;
+pub use login::LoginPage;
+pub use not_found::NotFoundPage;
+pub use offices::OfficesPage;
+pub use staff_detail::StaffDetailPage;
+pub use staff_disable::StaffDisablePage;
+pub use staff_list::StaffListPage;
+pub use staff_new::StaffNewPage;
+
+use crate::types::UserId;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The `user_id` path parameter; an unparsable id is simply an id that does not exist.
+fn user_id_param() -> Option<UserId> {
+    use_params_map()
+        .with_untracked(|p| p.get("user_id"))
+        .and_then(|s| s.parse().ok())
+}

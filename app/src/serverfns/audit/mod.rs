@@ -1,0 +1,2 @@
+mod recent_audit;
+pub use recent_audit::*;

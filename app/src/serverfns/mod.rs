@@ -1,0 +1,5 @@
+//! Server functions: one per file, two lines each (scope, then the port).
+
+pub mod audit;
+pub mod offices;
+pub mod staff;

@@ -1,0 +1,2 @@
+mod list_my_offices;
+pub use list_my_offices::*;

@@ -1,0 +1,70 @@
+//! Data the pages show. Plain values; no secrets (password hashes never leave the server).
+
+use super::{Email, OfficeId, OfficeNumber, Role, ServiceTypeCode, UserId};
+use serde::{Deserialize, Serialize};
+
+/// One office the caller belongs to (事業所の切り替え).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyOffice {
+    /// Office id.
+    pub id: OfficeId,
+    /// 事業所名.
+    pub name: String,
+    /// 事業所番号.
+    pub number: OfficeNumber,
+    /// サービス種類コード.
+    pub service_type: ServiceTypeCode,
+    /// 法人名.
+    pub organisation_name: String,
+    /// 権限 there.
+    pub role: Role,
+    /// True for the office of this session.
+    pub current: bool,
+}
+
+/// 職員 of the current office, as the admin list shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    /// Account id.
+    pub user_id: UserId,
+    /// 氏名.
+    pub display_name: String,
+    /// ログインID.
+    pub login_id: String,
+    /// メールアドレス.
+    pub email: Email,
+    /// 権限 in this office.
+    pub role: Role,
+    /// False once 利用停止 in this office.
+    pub active: bool,
+    /// 登録日時 (Unix milliseconds).
+    pub created_at_ms: i64,
+}
+
+/// One row of the 操作履歴 (audit log) page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Position in the office's chain.
+    pub seq: i64,
+    /// When (Unix milliseconds).
+    pub occurred_at_ms: i64,
+    /// Who (氏名), if anyone was signed in.
+    pub actor: Option<String>,
+    /// What happened, in Japanese.
+    pub action_label: String,
+    /// The object acted on, as text.
+    pub object: String,
+    /// 接続元 IP address.
+    pub ip: String,
+}
+
+/// The audit log page: recent entries and the result of checking the hash chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    /// Newest first.
+    pub entries: Vec<AuditEntry>,
+    /// `None` when the whole chain verifies; else the first sequence number that does not.
+    pub broken_at: Option<i64>,
+    /// Rows in the chain.
+    pub total: i64,
+}

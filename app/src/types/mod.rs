@@ -1,0 +1,20 @@
+//! Shared vocabulary of the portal: identifiers, spec values, DTOs. No UI code.
+
+mod caller;
+mod dto;
+mod email;
+mod form;
+mod ids;
+pub mod normalize;
+mod office_number;
+mod role;
+mod service_type;
+
+pub use caller::{Caller, CurrentOffice};
+pub use dto::{AuditEntry, AuditPage, MyOffice, StaffMember};
+pub use email::{Email, EmailError};
+pub use form::{FieldError, Flash};
+pub use ids::{OfficeId, OrganisationId, UserId};
+pub use office_number::{OfficeNumber, OfficeNumberError};
+pub use role::Role;
+pub use service_type::{ServiceTypeCode, ServiceTypeCodeError};
