@@ -1,0 +1,144 @@
+//! What the audit log records. Each event has a stable action code (stored) and a Japanese
+//! label (shown on the 操作履歴 page).
+
+use app::types::{OfficeId, Role, UserId};
+
+/// An auditable event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AuditEvent {
+    /// ログイン成功.
+    LoginSucceeded,
+    /// ログイン失敗; `login_id` is what was typed (never the password).
+    LoginFailed {
+        /// Typed login id, cut to 64 characters.
+        login_id: String,
+    },
+    /// A correct password for an account with no active office.
+    LoginRefusedDisabled,
+    /// ログアウト.
+    LoggedOut,
+    /// 事業所の切り替え.
+    OfficeSwitched {
+        /// The office switched to.
+        to: OfficeId,
+    },
+    /// 職員の追加.
+    StaffCreated {
+        /// New account.
+        user: UserId,
+        /// Role given.
+        role: Role,
+    },
+    /// 権限の変更.
+    StaffRoleChanged {
+        /// Whose.
+        user: UserId,
+        /// Before.
+        from: Role,
+        /// After.
+        to: Role,
+    },
+    /// 利用停止.
+    StaffDisabled {
+        /// Whose.
+        user: UserId,
+    },
+    /// 利用再開.
+    StaffEnabled {
+        /// Whose.
+        user: UserId,
+    },
+    /// 法人・事業所の登録 (system operator CLI).
+    OrganisationCreated {
+        /// 法人名.
+        name: String,
+    },
+}
+
+impl AuditEvent {
+    /// Stable code stored in `audit_log.action`.
+    pub fn action(&self) -> &'static str {
+        match self {
+            Self::LoginSucceeded => "login_succeeded",
+            Self::LoginFailed { .. } => "login_failed",
+            Self::LoginRefusedDisabled => "login_refused_disabled",
+            Self::LoggedOut => "logged_out",
+            Self::OfficeSwitched { .. } => "office_switched",
+            Self::StaffCreated { .. } => "staff_created",
+            Self::StaffRoleChanged { .. } => "staff_role_changed",
+            Self::StaffDisabled { .. } => "staff_disabled",
+            Self::StaffEnabled { .. } => "staff_enabled",
+            Self::OrganisationCreated { .. } => "organisation_created",
+        }
+    }
+
+    /// The object acted on, as stored in `audit_log.object`.
+    pub fn object(&self) -> String {
+        match self {
+            Self::LoginFailed { login_id } => {
+                format!("login_id:{}", login_id.chars().take(64).collect::<String>())
+            }
+            Self::OfficeSwitched { to } => format!("office:{to}"),
+            Self::StaffCreated { user, .. }
+            | Self::StaffRoleChanged { user, .. }
+            | Self::StaffDisabled { user }
+            | Self::StaffEnabled { user } => format!("user:{user}"),
+            Self::OrganisationCreated { name } => format!("organisation:{name}"),
+            Self::LoginSucceeded | Self::LoginRefusedDisabled | Self::LoggedOut => String::new(),
+        }
+    }
+
+    /// Extra facts, stored in `audit_log.detail`.
+    pub fn detail(&self) -> String {
+        match self {
+            Self::StaffCreated { role, .. } => format!("role:{}", role.code()),
+            Self::StaffRoleChanged { from, to, .. } => {
+                format!("role:{}->{}", from.code(), to.code())
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+/// Japanese label for a stored action code.
+pub fn action_label(action: &str, detail: &str) -> String {
+    let base = match action {
+        "login_succeeded" => "ログイン",
+        "login_failed" => "ログイン失敗",
+        "login_refused_disabled" => "ログイン拒否（利用停止中）",
+        "logged_out" => "ログアウト",
+        "office_switched" => "事業所の切り替え",
+        "staff_created" => "職員の追加",
+        "staff_role_changed" => "権限の変更",
+        "staff_disabled" => "利用停止",
+        "staff_enabled" => "利用再開",
+        "organisation_created" => "法人・事業所の登録",
+        other => return other.to_string(),
+    };
+    match role_change(detail) {
+        Some(change) => format!("{base}（{change}）"),
+        None => base.to_string(),
+    }
+}
+
+fn role_change(detail: &str) -> Option<String> {
+    let roles = detail.strip_prefix("role:")?;
+    let label = |code: &str| Role::from_code(code).map(Role::label).unwrap_or("?");
+    Some(match roles.split_once("->") {
+        Some((from, to)) => format!("{}→{}", label(from), label(to)),
+        None => label(roles).to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_changes_read_in_japanese() {
+        assert_eq!(
+            action_label("staff_role_changed", "role:staff->admin"),
+            "権限の変更（職員→管理者）"
+        );
+    }
+}

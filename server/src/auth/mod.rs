@@ -1,0 +1,11 @@
+//! Authentication: passwords, sessions, the per-request caller and role checks.
+
+pub mod caller;
+pub mod check;
+pub mod client;
+pub mod password;
+pub mod session;
+
+pub use check::AuthCheck;
+pub use client::ClientInfo;
+pub use session::{SessionLogin, TypedSession};

@@ -1,0 +1,84 @@
+//! `TypedSession`: typed access to the tower-sessions session (stored in the database, so
+//! several server instances share it).
+
+use crate::clock::Millis;
+use crate::error::InfraResult;
+use app::types::{Flash, OfficeId, UserId};
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+const LOGIN: &str = "login";
+const FLASH: &str = "flash";
+
+/// What a signed-in session remembers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionLogin {
+    /// Who.
+    pub user_id: UserId,
+    /// The office chosen for this session.
+    pub office_id: OfficeId,
+    /// The account's password version at login: a password change ends this session.
+    pub password_version: i64,
+    /// When the login happened (absolute timeout).
+    pub login_at: Millis,
+    /// Last request (idle timeout).
+    pub last_seen: Millis,
+}
+
+/// Typed wrapper around the request's session.
+#[derive(Clone, Debug)]
+pub struct TypedSession(pub Session);
+
+impl TypedSession {
+    /// The login, if any.
+    pub async fn login(&self) -> InfraResult<Option<SessionLogin>> {
+        Ok(self.0.get(LOGIN).await?)
+    }
+
+    /// Starts a signed-in session under a new id (no session fixation).
+    pub async fn start(&self, login: &SessionLogin) -> InfraResult<()> {
+        self.0.cycle_id().await?;
+        self.0.insert(LOGIN, login).await?;
+        Ok(())
+    }
+
+    /// Stores a changed login (office switch, activity).
+    pub async fn update(&self, login: &SessionLogin) -> InfraResult<()> {
+        Ok(self.0.insert(LOGIN, login).await?)
+    }
+
+    /// Ends the session: data removed from the store, cookie cleared.
+    pub async fn end(&self) -> InfraResult<()> {
+        Ok(self.0.flush().await?)
+    }
+
+    /// Leaves one-shot data for the next page.
+    pub async fn set_flash(&self, flash: &Flash) -> InfraResult<()> {
+        Ok(self.0.insert(FLASH, flash).await?)
+    }
+
+    /// Takes the one-shot data (it is shown once).
+    pub async fn take_flash(&self) -> InfraResult<Option<Flash>> {
+        Ok(self.0.remove(FLASH).await?)
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for TypedSession {
+    type Rejection = crate::http::page_error::PageError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Session>()
+            .cloned()
+            .map(TypedSession)
+            .ok_or_else(|| {
+                crate::http::page_error::PageError(app::AppError::Internal {
+                    reference: "no-session-layer".into(),
+                })
+            })
+    }
+}

@@ -1,0 +1,195 @@
+//! Configuration from `PORTAL_*` environment variables, with defaults that run out of the box:
+//! SQLite at `./data/portal.db`, files in `./data/objects`, listening on 127.0.0.1:3000.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+use url::Url;
+
+/// Every variable the server reads, with its default and meaning (printed by `--help`).
+pub const ENV_DOC: &[(&str, &str, &str)] = &[
+    ("PORTAL_ENV", "development", "`production` turns development defaults into start-up errors"),
+    ("PORTAL_BIND", "127.0.0.1:3000", "address and port to listen on"),
+    ("PORTAL_BASE_URL", "http://127.0.0.1:3000", "public URL of the portal: links, cookies and the Origin check use it (never the Host header)"),
+    ("PORTAL_DATABASE_URL", "sqlite://data/portal.db", "`sqlite://FILE` (created if missing) or `postgres://…` (migrations run as this user)"),
+    ("PORTAL_DATABASE_APP_ROLE", "portal_app", "PostgreSQL only: role the app switches to after connecting (owns nothing, row-level security applies); empty to stay the connecting user"),
+    ("PORTAL_DATABASE_MAX_CONNECTIONS", "10", "size of the connection pool"),
+    ("PORTAL_STORAGE_DIR", "data/objects", "folder for stored files (local object store)"),
+    ("PORTAL_SESSION_IDLE_MINUTES", "30", "sign out after this many minutes without a request"),
+    ("PORTAL_SESSION_ABSOLUTE_HOURS", "12", "sign out this many hours after login, whatever the activity"),
+    ("PORTAL_TRUST_PROXY", "false", "`true` behind nginx: take the client IP from X-Forwarded-For"),
+    ("PORTAL_LOG_FORMAT", "pretty", "`json` for JSON lines (production), `pretty` for people"),
+    ("RUST_LOG", "info", "log filter (tracing-subscriber EnvFilter syntax)"),
+];
+
+/// Whether development defaults are allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    /// Defaults that run on a laptop.
+    Development,
+    /// Insecure defaults are refused.
+    Production,
+}
+
+/// Server configuration. Built once in `main` (or by the tests) and handed to `App::build`.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// development or production.
+    pub environment: Environment,
+    /// Listen address.
+    pub bind: SocketAddr,
+    /// Public base URL, e.g. `https://portal.example.jp`.
+    pub base_url: Url,
+    /// Database settings.
+    pub database: DatabaseConfig,
+    /// Local object store folder.
+    pub storage_dir: PathBuf,
+    /// Session timeouts.
+    pub session: SessionConfig,
+    /// Take client IP from X-Forwarded-For.
+    pub trust_proxy: bool,
+    /// JSON log lines.
+    pub log_json: bool,
+}
+
+/// Database connection settings.
+#[derive(Clone, Debug)]
+pub struct DatabaseConfig {
+    /// `sqlite://…` or `postgres://…`.
+    pub url: String,
+    /// PostgreSQL role to `set role` to after connecting.
+    pub app_role: Option<String>,
+    /// Pool size.
+    pub max_connections: u32,
+}
+
+/// Session lifetime.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionConfig {
+    /// Idle timeout.
+    pub idle: Duration,
+    /// Absolute lifetime from login.
+    pub absolute: Duration,
+}
+
+/// A variable that has a value the server cannot use.
+#[derive(Debug, thiserror::Error)]
+#[error("{name}: {problem}")]
+pub struct ConfigError {
+    /// Variable name.
+    pub name: &'static str,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+fn var(name: &'static str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn parse<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    match var(name) {
+        None => Ok(default),
+        Some(raw) => raw.trim().parse().map_err(|e: T::Err| ConfigError {
+            name,
+            problem: e.to_string(),
+        }),
+    }
+}
+
+impl Config {
+    /// Reads the environment; production refuses development defaults.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let environment = match var("PORTAL_ENV").as_deref() {
+            Some("production") => Environment::Production,
+            Some("development") | None => Environment::Development,
+            Some(other) => {
+                return Err(ConfigError {
+                    name: "PORTAL_ENV",
+                    problem: format!("expected `development` or `production`, got `{other}`"),
+                })
+            }
+        };
+        let bind: SocketAddr = parse("PORTAL_BIND", SocketAddr::from(([127, 0, 0, 1], 3000)))?;
+        let base_url = match var("PORTAL_BASE_URL") {
+            Some(raw) => Url::parse(raw.trim()).map_err(|e| ConfigError {
+                name: "PORTAL_BASE_URL",
+                problem: e.to_string(),
+            })?,
+            None => Url::parse(&format!("http://{bind}")).map_err(|e| ConfigError {
+                name: "PORTAL_BIND",
+                problem: e.to_string(),
+            })?,
+        };
+        let app_role = match std::env::var("PORTAL_DATABASE_APP_ROLE") {
+            Ok(v) if v.trim().is_empty() => None,
+            Ok(v) => Some(v.trim().to_string()),
+            Err(_) => Some("portal_app".to_string()),
+        };
+        let config = Self {
+            environment,
+            bind,
+            base_url,
+            database: DatabaseConfig {
+                url: var("PORTAL_DATABASE_URL").unwrap_or_else(|| "sqlite://data/portal.db".into()),
+                app_role,
+                max_connections: parse("PORTAL_DATABASE_MAX_CONNECTIONS", 10)?,
+            },
+            storage_dir: PathBuf::from(
+                var("PORTAL_STORAGE_DIR").unwrap_or_else(|| "data/objects".into()),
+            ),
+            session: SessionConfig {
+                idle: Duration::from_secs(60 * parse("PORTAL_SESSION_IDLE_MINUTES", 30u64)?),
+                absolute: Duration::from_secs(
+                    3600 * parse("PORTAL_SESSION_ABSOLUTE_HOURS", 12u64)?,
+                ),
+            },
+            trust_proxy: parse("PORTAL_TRUST_PROXY", false)?,
+            log_json: var("PORTAL_LOG_FORMAT").as_deref() == Some("json"),
+        };
+        config.check_production()?;
+        Ok(config)
+    }
+
+    fn check_production(&self) -> Result<(), ConfigError> {
+        if self.environment != Environment::Production {
+            return Ok(());
+        }
+        if self.base_url.scheme() != "https" {
+            return Err(ConfigError {
+                name: "PORTAL_BASE_URL",
+                problem: "production needs an https:// base URL (cookies are Secure)".into(),
+            });
+        }
+        if !self.database.url.starts_with("postgres") {
+            return Err(ConfigError {
+                name: "PORTAL_DATABASE_URL",
+                problem: "production runs on PostgreSQL".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Cookies are `Secure` (and `__Host-` prefixed) when the portal is served over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.scheme() == "https"
+    }
+
+    /// `scheme://host[:port]` of the base URL, as browsers send it in `Origin`.
+    pub fn origin(&self) -> String {
+        self.base_url.origin().ascii_serialization()
+    }
+
+    /// The `--help` text listing every variable.
+    pub fn env_help() -> String {
+        let mut text = String::from("Environment variables:\n");
+        for (name, default, meaning) in ENV_DOC {
+            text.push_str(&format!(
+                "  {name:<34} default: {default}\n      {meaning}\n"
+            ));
+        }
+        text
+    }
+}

@@ -1,0 +1,67 @@
+//! Opening pools: the app pool (as the unprivileged app role on PostgreSQL) and the native
+//! pools tower-sessions needs.
+
+use super::{Backend, Db};
+use crate::config::DatabaseConfig;
+use crate::error::{InfraError, InfraResult};
+use sqlx::any::AnyPoolOptions;
+use sqlx::Executor;
+use std::time::Duration;
+
+/// Creates the SQLite file's folder, connects, and returns the app `Db`.
+pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
+    sqlx::any::install_default_drivers();
+    let backend = Backend::from_url(&config.url).ok_or_else(|| {
+        InfraError::Corrupt("PORTAL_DATABASE_URL must start with sqlite: or postgres:".into())
+    })?;
+    let url = connect_url(backend, &config.url)?;
+    let role = config
+        .app_role
+        .clone()
+        .filter(|_| backend == Backend::Postgres);
+    let pool = AnyPoolOptions::new()
+        .max_connections(config.max_connections)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _meta| {
+            let role = role.clone();
+            Box::pin(async move {
+                match (backend, role) {
+                    (Backend::Postgres, Some(role)) => {
+                        // Identifiers cannot be bound; the role name comes from config, quoted.
+                        let statement = format!("set role \"{}\"", role.replace('"', ""));
+                        conn.execute(statement.as_str()).await?;
+                    }
+                    (Backend::Sqlite, _) => {
+                        conn.execute("pragma foreign_keys = on; pragma busy_timeout = 10000; pragma synchronous = normal;")
+                            .await?;
+                    }
+                    _ => {}
+                }
+                Ok(())
+            })
+        })
+        .connect(&url)
+        .await?;
+    Ok(Db::new(pool, backend))
+}
+
+/// The URL to connect with. SQLite: create the folder and the file on first run (`mode=rwc`).
+pub fn connect_url(backend: Backend, url: &str) -> InfraResult<String> {
+    if backend != Backend::Sqlite {
+        return Ok(url.to_string());
+    }
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let file = path.split('?').next().unwrap_or_default();
+    if let Some(parent) = std::path::Path::new(file).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
+    Ok(if url.contains('?') {
+        url.to_string()
+    } else {
+        format!("{url}?mode=rwc")
+    })
+}

@@ -1,0 +1,136 @@
+//! `Db`: one pool over SQLite or PostgreSQL (sqlx's `Any` driver), so the same SQL text runs on
+//! both. SQL uses `$1…$n`, TEXT ids, BIGINT Unix-millisecond times and nullable times instead
+//! of booleans, which `Any` maps identically on both backends.
+//!
+//! Office data is reached only through [`Db::begin_office`] → [`OfficeTx`]; on PostgreSQL this
+//! also sets `app.office_id`, which the row-level-security policies compare against.
+
+mod connect;
+mod migrate;
+
+pub use connect::{connect, connect_url};
+pub use migrate::migrate;
+
+use crate::error::InfraResult;
+use app::types::{OfficeId, UserId};
+use sqlx::{Any, AnyConnection, AnyPool, Transaction};
+
+/// Which database the pool talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite (default, tests, demo).
+    Sqlite,
+    /// PostgreSQL (production, with row-level security).
+    Postgres,
+}
+
+impl Backend {
+    /// Detects the backend from a database URL.
+    pub fn from_url(url: &str) -> Option<Self> {
+        if url.starts_with("sqlite:") {
+            Some(Self::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Some(Self::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// The application's database handle.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// A transaction scoped to one office: store functions filter by [`OfficeTx::office_id`].
+pub struct OfficeTx {
+    tx: Transaction<'static, Any>,
+    office: OfficeId,
+}
+
+/// A transaction for the few unscoped tables (login, office directory, job bookkeeping).
+pub type Tx = Transaction<'static, Any>;
+
+impl Db {
+    /// Wraps a connected pool.
+    pub fn new(pool: AnyPool, backend: Backend) -> Self {
+        Self { pool, backend }
+    }
+
+    /// The backend in use.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for single unscoped statements.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// An unscoped transaction. Each caller is a review stop: office data needs `begin_office`.
+    pub async fn begin(&self) -> InfraResult<Tx> {
+        Ok(self.pool.begin().await?)
+    }
+
+    /// A transaction that may only see and write `office`'s rows.
+    pub async fn begin_office(&self, office: OfficeId) -> InfraResult<OfficeTx> {
+        let tx = self.pool.begin().await?;
+        self.scope(tx, office).await
+    }
+
+    /// Scopes an open transaction to `office` (one transaction that writes to several offices,
+    /// such as registering an organisation, rescopes between them).
+    pub async fn scope(&self, mut tx: Tx, office: OfficeId) -> InfraResult<OfficeTx> {
+        self.set_scope(&mut tx, "app.office_id", &office.to_string())
+            .await?;
+        Ok(OfficeTx { tx, office })
+    }
+
+    /// A transaction that may see `user`'s own memberships across offices (login, office list).
+    pub async fn begin_user(&self, user: UserId) -> InfraResult<Tx> {
+        let mut tx = self.pool.begin().await?;
+        self.set_scope(&mut tx, "app.user_id", &user.to_string())
+            .await?;
+        Ok(tx)
+    }
+
+    async fn set_scope(&self, tx: &mut Tx, name: &str, value: &str) -> InfraResult<()> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("select set_config($1, $2, true)")
+                .bind(name)
+                .bind(value)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// True when the database answers (readiness).
+    pub async fn ping(&self) -> bool {
+        sqlx::query("select 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+impl OfficeTx {
+    /// The office this transaction is scoped to.
+    pub fn office_id(&self) -> OfficeId {
+        self.office
+    }
+
+    /// The connection, for running a statement.
+    pub fn conn(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+
+    /// The unscoped transaction back (to rescope it or to commit).
+    pub fn into_tx(self) -> Tx {
+        self.tx
+    }
+
+    /// Commits.
+    pub async fn commit(self) -> InfraResult<()> {
+        Ok(self.tx.commit().await?)
+    }
+}

@@ -1,0 +1,44 @@
+//! `InfraError`: failures of the database, storage or runtime. Converting one to `AppError` is
+//! the only place a 500 is made: the cause is logged once with a fresh reference.
+
+use app::AppError;
+
+/// Infrastructure failure; never shown to users.
+#[derive(Debug, thiserror::Error)]
+pub enum InfraError {
+    /// Database.
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    /// Migrations.
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Session store.
+    #[error("session: {0}")]
+    Session(#[from] tower_sessions::session::Error),
+    /// Object store.
+    #[error("storage: {0}")]
+    Storage(#[from] object_store::Error),
+    /// Files and sockets.
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+    /// A blocking task panicked or was cancelled.
+    #[error("task: {0}")]
+    Task(#[from] tokio::task::JoinError),
+    /// Stored data that does not parse (a bug or a manual edit).
+    #[error("corrupt data: {0}")]
+    Corrupt(String),
+    /// Password hashing.
+    #[error("password hash: {0}")]
+    Hash(String),
+}
+
+impl From<InfraError> for AppError {
+    fn from(error: InfraError) -> Self {
+        let reference = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
+        tracing::error!(error.reference = %reference, error.cause = %error, "internal error");
+        AppError::Internal { reference }
+    }
+}
+
+/// Shorthand for results of store functions.
+pub type InfraResult<T> = Result<T, InfraError>;

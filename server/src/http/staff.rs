@@ -1,0 +1,141 @@
+//! 職員の管理 form posts: add, change role, disable, enable.
+
+use super::flash::{back_with_errors, forward_with_notice};
+use super::form::Form;
+use super::page_error::PageResult;
+use crate::accounts::new_staff::NewStaffForm;
+use crate::auth::{ClientInfo, TypedSession};
+use crate::startup::AppState;
+use app::types::{Caller, Role, UserId};
+use app::AppError;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::Extension;
+
+fn user_id(raw: &str) -> Result<UserId, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// POST /admin/staff.
+pub async fn post_create(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Extension(client): Extension<ClientInfo>,
+    session: TypedSession,
+    Form(form): Form<NewStaffForm>,
+) -> PageResult<Response> {
+    crate::auth::AuthCheck::admin().check(&caller)?;
+    let values = form.values();
+    let new = match form.validate() {
+        Ok(new) => new,
+        Err(errors) => return back_with_errors(&session, "/admin/staff/new", errors, values).await,
+    };
+    let name = new.display_name.clone();
+    match state
+        .services
+        .accounts
+        .create_staff(&caller, &client, new)
+        .await
+    {
+        Ok(user) => {
+            forward_with_notice(
+                &session,
+                &format!("/admin/staff/{user}"),
+                format!("{name}さんを追加しました。"),
+            )
+            .await
+        }
+        Err(AppError::Invalid(errors)) => {
+            back_with_errors(&session, "/admin/staff/new", errors, values).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The role form.
+#[derive(serde::Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+/// POST /admin/staff/{user_id}/role.
+pub async fn post_role(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Extension(client): Extension<ClientInfo>,
+    session: TypedSession,
+    Path(raw_id): Path<String>,
+    Form(form): Form<RoleForm>,
+) -> PageResult<Response> {
+    let user = user_id(&raw_id)?;
+    let page = format!("/admin/staff/{user}");
+    let Some(role) = Role::from_code(&form.role) else {
+        let error = app::types::FieldError {
+            field: "role".into(),
+            message: "権限を選んでください。".into(),
+        };
+        return back_with_errors(&session, &page, vec![error], vec![]).await;
+    };
+    match state
+        .services
+        .accounts
+        .set_role(&caller, &client, user, role)
+        .await
+    {
+        Ok(()) => {
+            forward_with_notice(
+                &session,
+                &page,
+                format!("権限を「{}」にしました。", role.label()),
+            )
+            .await
+        }
+        Err(AppError::Invalid(errors)) => back_with_errors(&session, &page, errors, vec![]).await,
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// POST /admin/staff/{user_id}/disable.
+pub async fn post_disable(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Extension(client): Extension<ClientInfo>,
+    session: TypedSession,
+    Path(raw_id): Path<String>,
+) -> PageResult<Response> {
+    let user = user_id(&raw_id)?;
+    let member = state
+        .services
+        .accounts
+        .set_active(&caller, &client, user, false)
+        .await?;
+    forward_with_notice(
+        &session,
+        &format!("/admin/staff/{user}"),
+        format!("{}さんの利用を停止しました。", member.display_name),
+    )
+    .await
+}
+
+/// POST /admin/staff/{user_id}/enable.
+pub async fn post_enable(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Extension(client): Extension<ClientInfo>,
+    session: TypedSession,
+    Path(raw_id): Path<String>,
+) -> PageResult<Response> {
+    let user = user_id(&raw_id)?;
+    let member = state
+        .services
+        .accounts
+        .set_active(&caller, &client, user, true)
+        .await?;
+    forward_with_notice(
+        &session,
+        &format!("/admin/staff/{user}"),
+        format!("{}さんの利用を再開しました。", member.display_name),
+    )
+    .await
+}

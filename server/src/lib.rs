@@ -1,0 +1,16 @@
+//! Server of the care-plan exchange portal (ケアプラン連携ポータル): configuration, router,
+//! services, SQL, sessions and the system-operator CLI. Depends on `app`, never the reverse.
+
+pub mod accounts;
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod offices;
+pub mod sessions;
+pub mod startup;
+pub mod telemetry;

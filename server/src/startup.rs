@@ -1,0 +1,208 @@
+//! `App::build`: pools, services, ports, router. Tests call it with port 0.
+
+use crate::accounts::AccountService;
+use crate::audit::AuditService;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::db::{self, Backend, Db};
+use crate::error::{InfraError, InfraResult};
+use crate::offices::OfficeService;
+use crate::sessions::SessionStoreAny;
+use app::ports::Ports;
+use axum::extract::FromRef;
+use axum::http::{header, HeaderValue, Request};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Services behind the ports and form handlers.
+#[derive(Clone, Debug)]
+pub struct Services {
+    /// Staff accounts.
+    pub accounts: AccountService,
+    /// Offices.
+    pub offices: OfficeService,
+    /// Audit log.
+    pub audit: AuditService,
+}
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// Configuration.
+    pub config: Arc<Config>,
+    /// Database.
+    pub db: Db,
+    /// Time.
+    pub clock: Clock,
+    /// Services.
+    pub services: Services,
+    /// `scheme://host[:port]` of the base URL.
+    pub origin: String,
+    /// Leptos settings.
+    pub leptos: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+/// A built application bound to its listener.
+pub struct App {
+    listener: TcpListener,
+    router: Router,
+    /// The shared state (tests reach the database through it).
+    pub state: AppState,
+    session_store: SessionStoreAny,
+}
+
+impl App {
+    /// Migrates, connects and builds the router. `listener` is already bound (port 0 in tests).
+    pub async fn build(config: Config, clock: Clock, listener: TcpListener) -> InfraResult<Self> {
+        db::migrate(&config.database.url).await?;
+        let db = db::connect(&config.database).await?;
+        let session_store = SessionStoreAny::connect(&config.database, db.backend()).await?;
+        let services = Services {
+            accounts: AccountService::new(db.clone(), clock.clone()),
+            offices: OfficeService::new(db.clone(), clock.clone()),
+            audit: AuditService::new(db.clone()),
+        };
+        let leptos = LeptosOptions::builder()
+            .output_name("app")
+            .site_addr(config.bind)
+            .build();
+        let state = AppState {
+            origin: config.origin(),
+            config: Arc::new(config),
+            db,
+            clock,
+            services,
+            leptos,
+        };
+        let router = build_router(state.clone(), session_store.clone());
+        Ok(Self {
+            listener,
+            router,
+            state,
+            session_store,
+        })
+    }
+
+    /// The bound address.
+    pub fn local_addr(&self) -> InfraResult<SocketAddr> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// Serves until the process is stopped; expired sessions are swept in the background.
+    pub async fn run(self) -> InfraResult<()> {
+        let sweeper = self.session_store.clone().spawn_sweeper();
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let served = axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown_signal())
+            .await;
+        sweeper.abort();
+        served.map_err(InfraError::from)
+    }
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+fn ports(services: &Services) -> Ports {
+    Ports {
+        offices: Arc::new(services.offices.clone()),
+        staff: Arc::new(services.accounts.clone()),
+        audit: Arc::new(services.audit.clone()),
+    }
+}
+
+fn build_router(state: AppState, store: SessionStoreAny) -> Router {
+    let ports = ports(&state.services);
+    let context = move || provide_context(ports.clone());
+    let routes = generate_route_list(app::App);
+    let leptos_options = state.leptos.clone();
+    let shell = move || app::shell(leptos_options.clone());
+    let fallback = leptos_axum::render_app_async_with_context(context.clone(), shell.clone());
+    let session_layer = session_layer(&state.config, store);
+    Router::new()
+        .leptos_routes_with_context(&state, routes, context, shell)
+        .merge(crate::http::routes())
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::caller::resolve_caller))
+        .layer(session_layer)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::http::origin_check::origin_check))
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+        .layer(security_headers())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+            let request_id = uuid::Uuid::new_v4().simple().to_string();
+            tracing::info_span!("request", request.id = %&request_id[..12], method = %req.method(), path = %req.uri().path())
+        }))
+        .with_state(state)
+}
+
+fn session_layer(config: &Config, store: SessionStoreAny) -> SessionManagerLayer<SessionStoreAny> {
+    let secure = config.secure_cookies();
+    // `__Host-` makes the browser refuse the cookie unless it is Secure, host-only and path=/.
+    let name = if secure {
+        "__Host-portal_session"
+    } else {
+        "portal_session"
+    };
+    let idle = time::Duration::try_from(config.session.idle).unwrap_or(time::Duration::minutes(30));
+    SessionManagerLayer::new(store)
+        .with_name(name)
+        .with_secure(secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle))
+}
+
+type HeaderLayer = SetResponseHeaderLayer<HeaderValue>;
+
+fn security_headers() -> tower::layer::util::Stack<
+    HeaderLayer,
+    tower::layer::util::Stack<HeaderLayer, tower::layer::util::Stack<HeaderLayer, HeaderLayer>>,
+> {
+    let csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    tower::layer::util::Stack::new(
+        SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(csp),
+        ),
+        tower::layer::util::Stack::new(
+            SetResponseHeaderLayer::if_not_present(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            tower::layer::util::Stack::new(
+                SetResponseHeaderLayer::if_not_present(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("same-origin"),
+                ),
+                SetResponseHeaderLayer::if_not_present(
+                    header::X_FRAME_OPTIONS,
+                    HeaderValue::from_static("DENY"),
+                ),
+            ),
+        ),
+    )
+}
+
+/// True for the PostgreSQL backend (used by tests to pick assertions).
+pub fn is_postgres(db: &Db) -> bool {
+    db.backend() == Backend::Postgres
+}
