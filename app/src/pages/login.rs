@@ -8,6 +8,11 @@ pub fn LoginPage() -> impl IntoView {
     let flash = flash();
     let notice = if query_param("logged_out").is_some() {
         Some(("success", "ログアウトしました。"))
+    } else if query_param("ended").is_some() {
+        Some((
+            "info",
+            "アカウントの状態が変わったため、ログアウトしました。もう一度ログインしてください。",
+        ))
     } else if query_param("expired").is_some() {
         Some((
             "info",

@@ -1,0 +1,377 @@
+//! `spawn_app`: the real router on port 0 with a fresh database (a new SQLite file, or a new
+//! PostgreSQL database on `TEST_DATABASE_URL`'s server), a manual clock and seeded offices:
+//! A (居宅介護支援, admin + care managers CM1/CM2), B (訪問介護, another organisation, plus a
+//! second office B2 its admin also belongs to) and C (unrelated).
+
+use app::types::{Email, OfficeId, OfficeNumber, Role, ServiceTypeCode, UserId};
+use server::auth::password::Password;
+use server::clock::Clock;
+use server::config::{Config, DatabaseConfig, Environment, SessionConfig};
+use server::db::{Backend, Db};
+use server::offices::create::{create_organisation, NewOffice, NewPerson};
+use server::startup::App;
+use std::time::Duration;
+
+/// Password of every seeded account.
+pub const PASSWORD: &str = "test-password-long-enough";
+
+/// Where the server's admin connection for PostgreSQL tests points.
+fn postgres_admin_url() -> String {
+    std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+/// A running test server.
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub clock: Clock,
+    pub backend: Backend,
+    pub database_url: String,
+    pub office_a: OfficeId,
+    pub office_b: OfficeId,
+    pub office_b2: OfficeId,
+    pub cm1: UserId,
+    pub b_staff: UserId,
+    _guard: Guard,
+}
+
+/// Drops the throwaway database (PostgreSQL) or folder (SQLite) when the test ends.
+struct Guard {
+    backend: Backend,
+    name: String,
+    dir: std::path::PathBuf,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        if self.backend == Backend::Postgres {
+            let name = self.name.clone();
+            let _ = std::thread::spawn(move || {
+                let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
+                    return;
+                };
+                rt.block_on(async move {
+                    use sqlx::Connection;
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&postgres_admin_url()).await {
+                        let _ = sqlx::query(&format!(
+                            "drop database if exists \"{name}\" with (force)"
+                        ))
+                        .execute(&mut conn)
+                        .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+async fn fresh_database(backend: Backend, dir: &std::path::Path) -> (String, String) {
+    match backend {
+        Backend::Sqlite => (
+            format!("sqlite://{}/portal.db", dir.display()),
+            String::new(),
+        ),
+        Backend::Postgres => {
+            use sqlx::Connection;
+            let admin = postgres_admin_url();
+            let name = format!("portal_test_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap_or_else(|e| {
+                panic!("PostgreSQL is not reachable at {admin} ({e}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start")
+            });
+            sqlx::query(&format!("create database \"{name}\""))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let mut url = url::Url::parse(&admin).expect("TEST_DATABASE_URL");
+            url.set_path(&name);
+            (url.to_string(), name)
+        }
+    }
+}
+
+fn office(number: &str, service: &str, name: &str) -> NewOffice {
+    NewOffice {
+        number: OfficeNumber::parse(number).unwrap(),
+        service_type: ServiceTypeCode::parse(service).unwrap(),
+        name: name.into(),
+        address: String::new(),
+    }
+}
+
+fn person(name: &str, login: &str, roles: Vec<(usize, Role)>) -> NewPerson {
+    NewPerson {
+        display_name: name.into(),
+        login_id: login.into(),
+        email: Email::parse(&format!("{login}@example.jp")).unwrap(),
+        password: Password::new(PASSWORD.into()),
+        roles,
+    }
+}
+
+/// Starts the server on `backend` with seeded offices.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let dir = std::env::temp_dir().join(format!("portal-test-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (database_url, name) = fresh_database(backend, &dir).await;
+    let guard = Guard {
+        backend,
+        name,
+        dir: dir.clone(),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let base = format!("http://{addr}");
+    let config = Config {
+        environment: Environment::Development,
+        bind: addr,
+        base_url: url::Url::parse(&base).unwrap(),
+        database: DatabaseConfig {
+            url: database_url.clone(),
+            app_role: Some("portal_app".into()),
+            max_connections: 5,
+        },
+        storage_dir: dir.join("objects"),
+        session: SessionConfig {
+            idle: Duration::from_secs(30 * 60),
+            absolute: Duration::from_secs(12 * 3600),
+        },
+        trust_proxy: false,
+        log_json: false,
+    };
+    // 2026-04-01T00:00:00Z: a fixed start, moved only by the tests.
+    let clock = Clock::manual(1_775_001_600_000);
+    let app = App::build(config, clock.clone(), listener)
+        .await
+        .expect("app builds");
+    let db = app.state.db.clone();
+    tokio::spawn(app.run());
+
+    let a = create_organisation(
+        &db,
+        &clock,
+        "社会福祉法人テスト会",
+        &[office("1310000001", "43", "テスト居宅介護支援事業所")],
+        vec![
+            person("管理 花子", "a-admin", vec![(0, Role::Admin)]),
+            person("介護 一郎", "a-cm1", vec![(0, Role::Staff)]),
+            person("介護 二郎", "a-cm2", vec![(0, Role::Staff)]),
+        ],
+    )
+    .await
+    .expect("seed A");
+    let b = create_organisation(
+        &db,
+        &clock,
+        "株式会社テストケア",
+        &[
+            office("1320000002", "11", "テスト訪問介護"),
+            office("1320000003", "15", "テストデイサービス"),
+        ],
+        vec![
+            person(
+                "訪問 管理",
+                "b-admin",
+                vec![(0, Role::Admin), (1, Role::Admin)],
+            ),
+            person("訪問 職員", "b-staff", vec![(0, Role::Staff)]),
+        ],
+    )
+    .await
+    .expect("seed B");
+    create_organisation(
+        &db,
+        &clock,
+        "合同会社無関係",
+        &[office("1330000004", "2A", "無関係事業所")],
+        vec![person("無関係 職員", "c-staff", vec![(0, Role::Staff)])],
+    )
+    .await
+    .expect("seed C");
+    TestApp {
+        base,
+        db,
+        clock,
+        backend,
+        database_url,
+        office_a: a.offices[0],
+        office_b: b.offices[0],
+        office_b2: b.offices[1],
+        cm1: a.people[1],
+        b_staff: b.people[1],
+        _guard: guard,
+    }
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Page {
+    pub status: u16,
+    pub location: Option<String>,
+    pub body: String,
+    pub set_cookie: Vec<String>,
+}
+
+impl Page {
+    /// The visible text with tags removed (for "the user sees …" assertions).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in self.body.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// A browser without JavaScript: keeps cookies, does not follow redirects, sends our Origin.
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+}
+
+impl TestApp {
+    /// A fresh browser with no session.
+    pub fn browser(&self) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            base: self.base.clone(),
+        }
+    }
+
+    /// A browser signed in as `login` (asserts the login worked).
+    pub async fn login(&self, login: &str) -> Browser {
+        let browser = self.browser();
+        let page = browser
+            .post("/login", &[("login_id", login), ("password", PASSWORD)])
+            .await;
+        assert_eq!(
+            page.location.as_deref(),
+            Some("/"),
+            "login as {login} failed: {page:?}"
+        );
+        browser
+    }
+
+    /// An owner connection that bypasses the app role (to play a hostile database admin).
+    pub async fn owner_connection(&self) -> sqlx::AnyConnection {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        sqlx::AnyConnection::connect(&self.database_url)
+            .await
+            .unwrap()
+    }
+
+    /// Action codes recorded in an office's audit chain, oldest first.
+    pub async fn audit_actions(&self, office: OfficeId) -> Vec<String> {
+        let mut conn = self.owner_connection().await;
+        let rows: Vec<(String,)> =
+            sqlx::query_as("select action from audit_log where chain = $1 order by seq")
+                .bind(office.to_string())
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+        rows.into_iter().map(|r| r.0).collect()
+    }
+
+    /// Action codes of the system chain (logins without an office).
+    pub async fn system_audit_actions(&self) -> Vec<String> {
+        let mut conn = self.owner_connection().await;
+        let rows: Vec<(String,)> =
+            sqlx::query_as("select action from audit_log where chain = 'system' order by seq")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+        rows.into_iter().map(|r| r.0).collect()
+    }
+}
+
+impl Browser {
+    async fn read(response: reqwest::Response) -> Page {
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let set_cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_string))
+            .collect();
+        let body = response.text().await.unwrap_or_default();
+        Page {
+            status,
+            location,
+            body,
+            set_cookie,
+        }
+    }
+
+    /// GET a path.
+    pub async fn get(&self, path: &str) -> Page {
+        Self::read(
+            self.client
+                .get(format!("{}{path}", self.base))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// POST a form from our own page (Origin set, like a browser).
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("origin", &self.base)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        Self::read(response).await
+    }
+
+    /// POST raw bytes as a form body with chosen headers.
+    pub async fn post_raw(&self, path: &str, body: Vec<u8>, headers: &[(&str, &str)]) -> Page {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        Self::read(request.send().await.unwrap()).await
+    }
+
+    /// Follows one redirect (303 → GET), as a browser does after a form post.
+    pub async fn follow(&self, page: &Page) -> Page {
+        let location = page
+            .location
+            .clone()
+            .unwrap_or_else(|| panic!("expected a redirect, got {page:?}"));
+        self.get(&location).await
+    }
+}

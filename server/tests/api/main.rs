@@ -1,0 +1,30 @@
+//! Integration tests: the real router over HTTP, each test on SQLite and on PostgreSQL.
+
+/// Declares one test per backend: `both!(name, |app| async { … })` becomes `name::sqlite` and
+/// `name::postgres`, each with its own fresh database.
+macro_rules! both {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let $app = crate::helpers::spawn_app(server::db::Backend::Sqlite).await;
+                $body
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let $app = crate::helpers::spawn_app(server::db::Backend::Postgres).await;
+                $body
+            }
+        }
+    };
+}
+
+mod admin;
+mod audit;
+mod auth;
+mod health;
+mod helpers;
+mod offices;
+mod schema;
