@@ -24,7 +24,7 @@ pub fn fold_full_width(c: char) -> char {
 /// stored "as typed" otherwise (no NFKC: it would change 神 and ㈱).
 pub fn fold_spaces(input: &str) -> String {
     input
-        .split(|c: char| c == ' ' || c == '\u{3000}' || c == '\t')
+        .split([' ', '\u{3000}', '\t'])
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

@@ -49,7 +49,7 @@ impl OfficeService {
             at: self.clock.now(),
         };
         audit_store::append(tx.conn(), entry).await?;
-        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tx.commit().await?;
         login.office_id = office;
         Ok(target.office_name.clone())
     }

@@ -1,4 +1,5 @@
 //! Integration tests: the real router over HTTP, each test on SQLite and on PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 /// Declares one test per backend: `both!(name, |app| async { … })` becomes `name::sqlite` and
 /// `name::postgres`, each with its own fresh database.
