@@ -110,10 +110,10 @@ fn check_unit(unit: &SendUnit<'_>, out: &mut Vec<Finding>) {
         }
     }
     let has = |k: FileKind| unit.files.iter().any(|(_, n)| n.kind == k);
-    let mut seen: Vec<(FileKind, Option<u16>)> = Vec::new();
+    let mut seen: std::collections::BTreeSet<(FileKind, Option<u16>)> = Default::default();
     for &(file, name) in &unit.files {
         let id = (name.kind, name.image_branch);
-        if seen.contains(&id) {
+        if !seen.insert(id) {
             push(
                 file,
                 Severity::Error,
@@ -123,7 +123,6 @@ fn check_unit(unit: &SendUnit<'_>, out: &mut Vec<Finding>) {
                 ),
             );
         }
-        seen.push(id);
     }
     let usage_month = unit
         .files
