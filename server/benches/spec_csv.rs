@@ -1,10 +1,11 @@
 //! parse+validate throughput of spec_csv against the raw `csv` crate reading the same bytes as
 //! ByteRecords, on a generated 10 MB UPPLAN file (MS932). Run: `cargo bench --bench spec_csv`.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use server::spec_csv::file_kind::FileKind;
 use server::spec_csv::sample;
 use server::spec_csv::validate::validate_file;
+use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
     let bytes = sample::usage_plan_bytes(10 * 1024 * 1024);
