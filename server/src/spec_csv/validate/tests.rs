@@ -342,3 +342,30 @@ fn findings_are_capped_with_a_final_notice() {
     assert_eq!(r.findings.len(), MAX_FINDINGS + 1);
     assert_eq!(r.findings.last().map(|f| f.rule), Some(Rule::Truncated));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn an_accepted_file_has_its_layouts_field_count(
+            kind_index in 0..FileKind::ALL.len(),
+            widths in proptest::collection::vec(1usize..80, 1..6),
+        ) {
+            let kind = FileKind::ALL[kind_index];
+            prop_assume!(!kind.is_image());
+            let rows: Vec<Vec<String>> = widths.iter().map(|&w| vec!["1".to_owned(); w]).collect();
+            let report = validate_file(&sample::name(kind), &bytes_raw(&rows));
+            let accepted = !report.findings.iter().any(|f| f.rule == Rule::ColumnCount);
+            let fits = widths.iter().all(|&w| layouts(kind).iter().any(|l| l.width() == w));
+            prop_assert_eq!(accepted, fits);
+        }
+
+        #[test]
+        fn validation_never_panics_and_always_reports(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let report = validate_file(&sample::name(FileKind::UsagePlan), &bytes);
+            prop_assert!(report.findings.len() <= MAX_FINDINGS + 1);
+        }
+    }
+}
