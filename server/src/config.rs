@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 use url::Url;
 
+pub use crate::storage::StorageConfig;
+
 /// Every variable the server reads, with its default and meaning (printed by `--help`).
 pub const ENV_DOC: &[(&str, &str, &str)] = &[
     ("PORTAL_ENV", "development", "`production` turns development defaults into start-up errors"),
@@ -14,7 +16,12 @@ pub const ENV_DOC: &[(&str, &str, &str)] = &[
     ("PORTAL_DATABASE_URL", "sqlite://data/portal.db", "`sqlite://FILE` (created if missing) or `postgres://…` (migrations run as this user)"),
     ("PORTAL_DATABASE_APP_ROLE", "portal_app", "PostgreSQL only: role the app switches to after connecting (owns nothing, row-level security applies); empty to stay the connecting user"),
     ("PORTAL_DATABASE_MAX_CONNECTIONS", "10", "size of the connection pool"),
-    ("PORTAL_STORAGE_DIR", "data/objects", "folder for stored files (local object store)"),
+    ("PORTAL_STORAGE_DIR", "data/objects", "folder for stored files (local object store), unless PORTAL_S3_BUCKET is set"),
+    ("PORTAL_S3_BUCKET", "", "store files in this S3-compatible bucket (credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)"),
+    ("PORTAL_S3_ENDPOINT", "", "S3 endpoint URL for a non-AWS store, e.g. http://127.0.0.1:8333"),
+    ("PORTAL_S3_REGION", "us-east-1", "S3 region"),
+    ("PORTAL_MAX_FILE_MB", "10", "largest file accepted in one send, in MB"),
+    ("PORTAL_MAX_FILES", "30", "most files accepted in one send"),
     ("PORTAL_SESSION_IDLE_MINUTES", "30", "sign out after this many minutes without a request"),
     ("PORTAL_SESSION_ABSOLUTE_HOURS", "12", "sign out this many hours after login, whatever the activity"),
     ("PORTAL_TRUST_PROXY", "false", "`true` behind nginx: take the client IP from X-Forwarded-For"),
@@ -42,8 +49,10 @@ pub struct Config {
     pub base_url: Url,
     /// Database settings.
     pub database: DatabaseConfig,
-    /// Local object store folder.
-    pub storage_dir: PathBuf,
+    /// Where files are stored.
+    pub storage: StorageConfig,
+    /// Upload limits.
+    pub limits: UploadLimits,
     /// Session timeouts.
     pub session: SessionConfig,
     /// Take client IP from X-Forwarded-For.
@@ -61,6 +70,24 @@ pub struct DatabaseConfig {
     pub app_role: Option<String>,
     /// Pool size.
     pub max_connections: u32,
+}
+
+/// How much one send may carry.
+#[derive(Clone, Copy, Debug)]
+pub struct UploadLimits {
+    /// Largest file, in bytes.
+    pub max_file_bytes: u64,
+    /// Most files per send.
+    pub max_files: usize,
+}
+
+impl Default for UploadLimits {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 10 * 1024 * 1024,
+            max_files: 30,
+        }
+    }
 }
 
 /// Session lifetime.
@@ -137,9 +164,20 @@ impl Config {
                 app_role,
                 max_connections: parse("PORTAL_DATABASE_MAX_CONNECTIONS", 10)?,
             },
-            storage_dir: PathBuf::from(
-                var("PORTAL_STORAGE_DIR").unwrap_or_else(|| "data/objects".into()),
-            ),
+            storage: match var("PORTAL_S3_BUCKET") {
+                Some(bucket) => StorageConfig::S3 {
+                    bucket,
+                    endpoint: var("PORTAL_S3_ENDPOINT"),
+                    region: var("PORTAL_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+                },
+                None => StorageConfig::Local(PathBuf::from(
+                    var("PORTAL_STORAGE_DIR").unwrap_or_else(|| "data/objects".into()),
+                )),
+            },
+            limits: UploadLimits {
+                max_file_bytes: parse("PORTAL_MAX_FILE_MB", 10u64)? * 1024 * 1024,
+                max_files: parse("PORTAL_MAX_FILES", 30usize)?,
+            },
             session: SessionConfig {
                 idle: Duration::from_secs(60 * parse("PORTAL_SESSION_IDLE_MINUTES", 30u64)?),
                 absolute: Duration::from_secs(

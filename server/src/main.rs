@@ -22,6 +22,13 @@ struct Cli {
 enum Command {
     /// Register an organisation (法人) with its offices and first admin.
     CreateOrg(server::cli::create_org::CreateOrgArgs),
+    /// Check standard-spec files (or folders of them): prints a Japanese validation report and
+    /// exits with 1 when any file has an error.
+    Check {
+        /// Files or folders.
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -30,6 +37,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => error.exit(),
     };
+    if let Some(Command::Check { files }) = &cli.command {
+        // Pure and offline: no configuration, database or runtime needed.
+        return match server::cli::check::run(files, &mut std::io::stdout()) {
+            Ok(false) => ExitCode::SUCCESS,
+            Ok(true) => ExitCode::from(1),
+            Err(error) => {
+                eprintln!("check failed: {error}");
+                ExitCode::from(2)
+            }
+        };
+    }
     // Several crates compile rustls; pick ring explicitly so TLS never panics on first use.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let config = match Config::from_env() {
@@ -80,6 +98,7 @@ async fn run(cli: Cli, config: Config) -> ExitCode {
                 }
             }
         }
+        Some(Command::Check { .. }) => ExitCode::SUCCESS,
         None => serve(config, clock, cli.demo).await,
     }
 }

@@ -6,8 +6,10 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{self, Backend, Db};
 use crate::error::{InfraError, InfraResult};
+use crate::exchange::ExchangeService;
 use crate::offices::OfficeService;
 use crate::sessions::SessionStoreAny;
+use crate::storage::Storage;
 use app::ports::Ports;
 use axum::extract::FromRef;
 use axum::http::{header, HeaderValue, Request};
@@ -32,6 +34,8 @@ pub struct Services {
     pub offices: OfficeService,
     /// Audit log.
     pub audit: AuditService,
+    /// 送受信.
+    pub exchange: ExchangeService,
 }
 
 /// Shared state of every handler.
@@ -76,6 +80,12 @@ impl App {
             accounts: AccountService::new(db.clone(), clock.clone()),
             offices: OfficeService::new(db.clone(), clock.clone()),
             audit: AuditService::new(db.clone()),
+            exchange: ExchangeService::new(
+                db.clone(),
+                clock.clone(),
+                Storage::open(&config.storage)?,
+                config.limits,
+            ),
         };
         let leptos = LeptosOptions::builder()
             .output_name("app")
@@ -144,6 +154,7 @@ fn ports(services: &Services) -> Ports {
         offices: Arc::new(services.offices.clone()),
         staff: Arc::new(services.accounts.clone()),
         audit: Arc::new(services.audit.clone()),
+        exchange: Arc::new(services.exchange.clone()),
     }
 }
 
@@ -158,6 +169,7 @@ fn build_router(state: AppState, store: SessionStoreAny) -> Router {
     Router::new()
         .leptos_routes_with_context(&state, routes, context, shell)
         .merge(crate::http::routes())
+        .merge(crate::http::upload_routes(state.services.exchange.limits))
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::caller::resolve_caller))
         .layer(session_layer)

@@ -61,7 +61,13 @@ fn HeaderOffice(caller: Caller) -> impl IntoView {
 
 #[component]
 fn SiteNav(caller: Caller, current: String) -> impl IntoView {
-    let mut links = vec![("/", "ホーム")];
+    let mut links = vec![
+        ("/", "ホーム"),
+        ("/inbox", "受信"),
+        ("/outbox", "送信済み"),
+        ("/uploads/new", "ファイルを送る"),
+        ("/uploads", "下書き"),
+    ];
     if caller.office_count > 1 {
         links.push(("/offices", "事業所の切り替え"));
     }

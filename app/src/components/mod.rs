@@ -2,12 +2,18 @@
 
 mod error_summary;
 mod error_view;
+mod file_findings;
 mod layout;
 mod notice_banner;
+mod persons_list;
+mod steps;
 mod text_field;
 
 pub use error_summary::ErrorSummary;
 pub use error_view::ErrorView;
+pub use file_findings::FileFindings;
 pub use layout::Layout;
 pub use notice_banner::NoticeBanner;
+pub use persons_list::PersonsList;
+pub use steps::Steps;
 pub use text_field::TextField;

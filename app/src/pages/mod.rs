@@ -2,6 +2,9 @@
 //! `<Suspense>`; routes use `SsrMode::Async` so a page can still answer 404.
 
 mod audit_log;
+mod deliveries;
+mod delivery_detail;
+mod drafts;
 mod home;
 mod login;
 mod not_found;
@@ -10,8 +13,14 @@ mod staff_detail;
 mod staff_disable;
 mod staff_list;
 mod staff_new;
+mod upload_confirm;
+mod upload_discard;
+mod upload_new;
 
 pub use audit_log::AuditLogPage;
+pub use deliveries::{InboxPage, OutboxPage};
+pub use delivery_detail::DeliveryPage;
+pub use drafts::DraftsPage;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
@@ -20,6 +29,9 @@ pub use staff_detail::StaffDetailPage;
 pub use staff_disable::StaffDisablePage;
 pub use staff_list::StaffListPage;
 pub use staff_new::StaffNewPage;
+pub use upload_confirm::UploadConfirmPage;
+pub use upload_discard::UploadDiscardPage;
+pub use upload_new::UploadNewPage;
 
 use crate::types::UserId;
 use leptos::prelude::*;

@@ -2,10 +2,12 @@
 //! `app` holds no SQL: every read goes through one of these.
 
 mod audit;
+mod exchange;
 mod offices;
 mod staff;
 
 pub use audit::AuditPort;
+pub use exchange::ExchangePort;
 pub use offices::OfficePort;
 pub use staff::StaffPort;
 
@@ -23,6 +25,8 @@ pub struct Ports {
     pub staff: Arc<dyn StaffPort>,
     /// 操作履歴.
     pub audit: Arc<dyn AuditPort>,
+    /// 送受信.
+    pub exchange: Arc<dyn ExchangePort>,
 }
 
 /// The request's parts, provided by leptos_axum.
@@ -54,8 +58,34 @@ pub fn query_param(name: &str) -> Option<String> {
 fn url_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     query.split('&').map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        (k.to_string(), v.to_string())
+        (decode(k), decode(v))
     })
+}
+
+/// Percent-decodes a query component (`+` is a space); broken UTF-8 becomes empty.
+fn decode(raw: &str) -> String {
+    let spaced = raw.replace('+', " ");
+    let bytes = spaced.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Caller and ports for a server fn or page: `Unauthenticated` without a signed-in caller.

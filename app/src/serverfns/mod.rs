@@ -1,5 +1,6 @@
 //! Server functions: one per file, two lines each (scope, then the port).
 
 pub mod audit;
+pub mod exchange;
 pub mod offices;
 pub mod staff;

@@ -3,6 +3,7 @@
 mod caller;
 mod dto;
 mod email;
+mod exchange;
 mod form;
 mod ids;
 pub mod normalize;
@@ -13,6 +14,7 @@ mod service_type;
 pub use caller::{Caller, CurrentOffice};
 pub use dto::{AuditEntry, AuditPage, MyOffice, StaffMember};
 pub use email::{Email, EmailError};
+pub use exchange::*;
 pub use form::{FieldError, Flash};
 pub use ids::{OfficeId, OrganisationId, UserId};
 pub use office_number::{OfficeNumber, OfficeNumberError};

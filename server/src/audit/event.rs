@@ -48,6 +48,42 @@ pub enum AuditEvent {
         /// Whose.
         user: UserId,
     },
+    /// ファイルのアップロード (a draft was created or extended).
+    FilesUploaded {
+        /// The send.
+        outgoing: String,
+        /// How many files.
+        count: usize,
+    },
+    /// 送信 (the draft was confirmed; one delivery per destination).
+    Sent {
+        /// The send.
+        outgoing: String,
+        /// Deliveries made.
+        deliveries: usize,
+    },
+    /// 下書きの破棄.
+    DraftDiscarded {
+        /// The send.
+        outgoing: String,
+    },
+    /// 開封 (first view by the receiving office).
+    DeliveryOpened {
+        /// The delivery.
+        delivery: String,
+    },
+    /// ダウンロード.
+    FileDownloaded {
+        /// The delivery.
+        delivery: String,
+        /// The file, or `zip` for the whole unit.
+        file: String,
+    },
+    /// 取込済.
+    DeliveryImported {
+        /// The delivery.
+        delivery: String,
+    },
     /// 法人・事業所の登録 (system operator CLI).
     OrganisationCreated {
         /// 法人名.
@@ -69,6 +105,12 @@ impl AuditEvent {
             Self::StaffDisabled { .. } => "staff_disabled",
             Self::StaffEnabled { .. } => "staff_enabled",
             Self::OrganisationCreated { .. } => "organisation_created",
+            Self::FilesUploaded { .. } => "files_uploaded",
+            Self::Sent { .. } => "sent",
+            Self::DraftDiscarded { .. } => "draft_discarded",
+            Self::DeliveryOpened { .. } => "delivery_opened",
+            Self::FileDownloaded { .. } => "file_downloaded",
+            Self::DeliveryImported { .. } => "delivery_imported",
         }
     }
 
@@ -84,6 +126,16 @@ impl AuditEvent {
             | Self::StaffDisabled { user }
             | Self::StaffEnabled { user } => format!("user:{user}"),
             Self::OrganisationCreated { name } => format!("organisation:{name}"),
+            Self::FilesUploaded { outgoing, .. }
+            | Self::Sent { outgoing, .. }
+            | Self::DraftDiscarded { outgoing } => {
+                format!("outgoing:{outgoing}")
+            }
+            Self::DeliveryOpened { delivery }
+            | Self::FileDownloaded { delivery, .. }
+            | Self::DeliveryImported { delivery } => {
+                format!("delivery:{delivery}")
+            }
             Self::LoginSucceeded | Self::LoginRefusedDisabled | Self::LoggedOut => String::new(),
         }
     }
@@ -113,6 +165,12 @@ pub fn action_label(action: &str, detail: &str) -> String {
         "staff_disabled" => "利用停止",
         "staff_enabled" => "利用再開",
         "organisation_created" => "法人・事業所の登録",
+        "files_uploaded" => "ファイルのアップロード",
+        "sent" => "送信",
+        "draft_discarded" => "下書きの破棄",
+        "delivery_opened" => "受信ファイルの開封",
+        "file_downloaded" => "ダウンロード",
+        "delivery_imported" => "取込済にした",
         other => return other.to_string(),
     };
     match role_change(detail) {

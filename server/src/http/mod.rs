@@ -1,5 +1,6 @@
 //! Non-UI routes: form posts, health, static style, and the middleware they share.
 
+pub mod deliveries;
 pub mod flash;
 pub mod form;
 pub mod health;
@@ -9,6 +10,7 @@ pub mod origin_check;
 pub mod page_error;
 pub mod staff;
 pub mod style;
+pub mod uploads;
 
 use crate::startup::AppState;
 use axum::routing::{get, post};
@@ -27,4 +29,26 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/staff/{user_id}/role", post(staff::post_role))
         .route("/admin/staff/{user_id}/disable", post(staff::post_disable))
         .route("/admin/staff/{user_id}/enable", post(staff::post_enable))
+        .route("/uploads/{id}/send", post(uploads::post_send))
+        .route("/uploads/{id}/discard", post(uploads::post_discard))
+        .route(
+            "/uploads/{id}/files/{file_id}/remove",
+            post(uploads::post_remove_file),
+        )
+        .route(
+            "/deliveries/{id}/files/{file_id}",
+            get(deliveries::get_file),
+        )
+        .route("/deliveries/{id}/imported", post(deliveries::post_imported))
+}
+
+/// Upload routes, with a body limit sized for a full send (files plus form overhead).
+pub fn upload_routes(limits: crate::config::UploadLimits) -> Router<AppState> {
+    let max = usize::try_from(limits.max_file_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_mul(limits.max_files + 1);
+    Router::new()
+        .route("/uploads", post(uploads::post_upload))
+        .route("/uploads/{id}/files", post(uploads::post_add_files))
+        .layer(axum::extract::DefaultBodyLimit::max(max))
 }

@@ -28,6 +28,7 @@ pub struct TestApp {
     pub clock: Clock,
     pub backend: Backend,
     pub database_url: String,
+    pub storage_dir: std::path::PathBuf,
     pub office_a: OfficeId,
     pub office_b: OfficeId,
     pub office_b2: OfficeId,
@@ -137,7 +138,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
             app_role: Some("portal_app".into()),
             max_connections: 5,
         },
-        storage_dir: dir.join("objects"),
+        storage: server::storage::StorageConfig::Local(dir.join("objects")),
+        limits: server::config::UploadLimits::default(),
         session: SessionConfig {
             idle: Duration::from_secs(30 * 60),
             absolute: Duration::from_secs(12 * 3600),
@@ -200,6 +202,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         clock,
         backend,
         database_url,
+        storage_dir: dir.join("objects"),
         office_a: a.offices[0],
         office_b: b.offices[0],
         office_b2: b.offices[1],
@@ -245,6 +248,14 @@ pub struct Browser {
 }
 
 impl TestApp {
+    /// The app's local object store, to check what it holds.
+    pub fn storage(&self) -> server::storage::Storage {
+        server::storage::Storage::open(&server::storage::StorageConfig::Local(
+            self.storage_dir.clone(),
+        ))
+        .unwrap()
+    }
+
     /// A fresh browser with no session.
     pub fn browser(&self) -> Browser {
         let client = reqwest::Client::builder()
@@ -355,11 +366,13 @@ impl Browser {
 
     /// POST raw bytes as a form body with chosen headers.
     pub async fn post_raw(&self, path: &str, body: Vec<u8>, headers: &[(&str, &str)]) -> Page {
-        let mut request = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body);
+        let mut request = self.client.post(format!("{}{path}", self.base)).body(body);
+        if !headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        {
+            request = request.header("content-type", "application/x-www-form-urlencoded");
+        }
         for (k, v) in headers {
             request = request.header(*k, *v);
         }
@@ -373,5 +386,101 @@ impl Browser {
             .clone()
             .unwrap_or_else(|| panic!("expected a redirect, got {page:?}"));
         self.get(&location).await
+    }
+}
+
+/// Test offices' numbers (as seeded above).
+pub const A_NUMBER: &str = "1310000001";
+pub const B_NUMBER: &str = "1320000002";
+pub const B2_NUMBER: &str = "1320000003";
+pub const C_NUMBER: &str = "1330000004";
+
+/// A valid standard file of `kind` from one office to another, built from the spec module's
+/// samples with our office numbers (MS932, CRLF), and its V4.1 name.
+pub fn spec_file(
+    kind: server::spec_csv::FileKind,
+    from: (&str, &str),
+    to: (&str, &str),
+    stamp: &str,
+) -> (String, Vec<u8>) {
+    use server::spec_csv::sample;
+    let swap = |s: &str| {
+        s.replace(sample::SENDER, "\u{1}")
+            .replace(sample::DESTINATION, "\u{2}")
+    };
+    let (sender, destination) = if matches!(
+        kind,
+        server::spec_csv::FileKind::Actuals | server::spec_csv::FileKind::ActualsDelete
+    ) {
+        (to, from)
+    } else {
+        (from, to)
+    };
+    let fill = |s: String| s.replace('\u{1}', sender.0).replace('\u{2}', destination.0);
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in sample::rows(kind) {
+        let line: Vec<String> = row.iter().map(|v| fill(swap(v))).collect();
+        writer.write_record(&line).unwrap();
+    }
+    let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let month = if kind.has_month() {
+        format!("_{}", sample::MONTH)
+    } else {
+        String::new()
+    };
+    let name = format!(
+        "{}{month}_{}_{}_{}_{}_{stamp}.CSV",
+        kind.prefix(),
+        from.0,
+        from.1,
+        to.0,
+        to.1
+    );
+    (name, bytes.into_owned())
+}
+
+impl Browser {
+    /// Uploads files like the 「ファイルを送る」 form (multipart, Origin set).
+    pub async fn upload(
+        &self,
+        path: &str,
+        files: Vec<(String, Vec<u8>)>,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        for (name, bytes) in files {
+            form = form.part(
+                "files",
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            );
+        }
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("origin", &self.base)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        Self::read(response).await
+    }
+
+    /// GET raw bytes (downloads).
+    pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>, reqwest::header::HeaderMap) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        (status, response.bytes().await.unwrap().to_vec(), headers)
     }
 }

@@ -25,6 +25,7 @@ macro_rules! both {
 mod admin;
 mod audit;
 mod auth;
+mod exchange;
 mod health;
 mod helpers;
 mod offices;

@@ -1,0 +1,203 @@
+//! 受信 and 送信済み: lists, the delivery page with receipts, downloads and 取込済.
+
+use super::delivery_store::{self, DeliveryRow, PAGE_SIZE};
+use super::store::FileRow;
+use super::view;
+use super::ExchangeService;
+use crate::audit::AuditEvent;
+use crate::auth::{AuthCheck, ClientInfo};
+use crate::db::OfficeTx;
+use app::types::{
+    Caller, DeliveryDetail, DeliveryFilter, DeliveryId, DeliveryPage, FileId, OfficeRef,
+    ReceiptEvent,
+};
+use app::AppError;
+use bytes::Bytes;
+use futures_util::stream::BoxStream;
+
+/// A file ready to stream to the browser.
+pub struct Download {
+    /// Its row (name, size, hash, type).
+    pub file: FileRow,
+    /// The bytes, chunk by chunk.
+    pub body: BoxStream<'static, Result<Bytes, object_store::Error>>,
+}
+
+fn office_ref(id: &str, name: &str, number: &str, service_type: &str) -> OfficeRef {
+    OfficeRef {
+        id: id.parse().ok(),
+        name: Some(name.to_string()),
+        number: number.to_string(),
+        service_type: Some(service_type.to_string()),
+    }
+}
+
+fn event_label(kind: &str) -> &'static str {
+    match kind {
+        "opened" => "開封",
+        "downloaded" => "ダウンロード",
+        "imported" => "取込済",
+        _ => "その他",
+    }
+}
+
+impl ExchangeService {
+    async fn load(&self, tx: &mut OfficeTx, id: DeliveryId) -> Result<DeliveryRow, AppError> {
+        delivery_store::find(tx, &id.to_string()).await?.ok_or(AppError::NotFound)
+    }
+
+    pub(super) async fn deliveries(
+        &self,
+        caller: &Caller,
+        incoming: bool,
+        filter: DeliveryFilter,
+    ) -> Result<DeliveryPage, AppError> {
+        AuthCheck::member().check(caller)?;
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let mut rows = delivery_store::list(&mut tx, incoming, &filter).await?;
+        tx.commit().await?;
+        let more = rows.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
+        rows.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
+        let next = more
+            .then(|| {
+                rows.last()
+                    .map(|r| format!("{}_{}", r.sent_at, r.delivery_id))
+            })
+            .flatten();
+        let items = rows
+            .iter()
+            .map(|r| view::summary(r, incoming))
+            .collect::<Result<_, _>>()?;
+        Ok(DeliveryPage { items, next })
+    }
+
+    pub(super) async fn delivery(
+        &self,
+        caller: &Caller,
+        id: DeliveryId,
+    ) -> Result<DeliveryDetail, AppError> {
+        AuthCheck::member().check(caller)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let mut row = self.load(&mut tx, id).await?;
+        let incoming = row.to_office_id == caller.office_id().to_string();
+        let user = caller.user_id.to_string();
+        if incoming && delivery_store::mark_opened(&mut tx, &row.delivery_id, &user, now).await? {
+            delivery_store::insert_event(&mut tx, &row, None, "opened", &user, now).await?;
+            let event = AuditEvent::DeliveryOpened {
+                delivery: row.delivery_id.clone(),
+            };
+            self.audit(&mut tx, caller, &ClientInfo::default(), event)
+                .await?;
+            row.first_opened_at = Some(now);
+        }
+        let to = office_ref(
+            &row.to_office_id,
+            &row.to_name,
+            &row.to_number,
+            &row.to_type,
+        );
+        let from = office_ref(
+            &row.from_office_id,
+            &row.from_name,
+            &row.from_number,
+            &row.from_type,
+        );
+        let files = delivery_store::files(&mut tx, &row.delivery_id)
+            .await?
+            .iter()
+            .map(|f| view::file(f, to.clone()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let events = delivery_store::events(&mut tx, &row.delivery_id)
+            .await?
+            .into_iter()
+            .map(|(kind, user, at_ms, file_name)| ReceiptEvent {
+                label: event_label(&kind).to_string(),
+                user,
+                at_ms,
+                file_name,
+            })
+            .collect();
+        tx.commit().await?;
+        Ok(DeliveryDetail {
+            summary: view::summary(&row, incoming)?,
+            incoming,
+            imported_by: row.imported_by_name.clone().zip(row.imported_at),
+            from,
+            to,
+            files,
+            events,
+        })
+    }
+
+    /// Streams one file of a delivery; a download by the receiving office is a receipt.
+    #[tracing::instrument(skip_all, fields(office.id = %caller.office_id(), delivery.id = %id))]
+    pub async fn download(
+        &self,
+        caller: &Caller,
+        client: &ClientInfo,
+        id: DeliveryId,
+        file: FileId,
+    ) -> Result<Download, AppError> {
+        AuthCheck::member().check(caller)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let row = self.load(&mut tx, id).await?;
+        let files = delivery_store::files(&mut tx, &row.delivery_id).await?;
+        let found = files
+            .into_iter()
+            .find(|f| f.file_id == file.to_string())
+            .ok_or(AppError::NotFound)?;
+        if row.to_office_id == caller.office_id().to_string() {
+            let user = caller.user_id.to_string();
+            delivery_store::insert_event(
+                &mut tx,
+                &row,
+                Some(&found.file_id),
+                "downloaded",
+                &user,
+                now,
+            )
+            .await?;
+            let event = AuditEvent::FileDownloaded {
+                delivery: row.delivery_id.clone(),
+                file: found.file_id.clone(),
+            };
+            self.audit(&mut tx, caller, client, event).await?;
+        }
+        let body = self.storage.read_stream(&found.storage_key).await?;
+        tx.commit().await?;
+        Ok(Download { file: found, body })
+    }
+
+    /// 取込済 (imported into the care software), by the receiving office; once.
+    pub async fn mark_imported(
+        &self,
+        caller: &Caller,
+        client: &ClientInfo,
+        id: DeliveryId,
+    ) -> Result<(), AppError> {
+        AuthCheck::member().check(caller)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let row = self.load(&mut tx, id).await?;
+        if row.to_office_id != caller.office_id().to_string() {
+            return Err(AppError::Forbidden);
+        }
+        let user = caller.user_id.to_string();
+        if delivery_store::mark_imported(&mut tx, &row.delivery_id, &user, now).await? {
+            delivery_store::insert_event(&mut tx, &row, None, "imported", &user, now).await?;
+            self.audit(
+                &mut tx,
+                caller,
+                client,
+                AuditEvent::DeliveryImported {
+                    delivery: row.delivery_id.clone(),
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

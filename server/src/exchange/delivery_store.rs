@@ -1,0 +1,300 @@
+//! SQL of deliveries and receipts. A delivery is visible to its sending and its receiving
+//! office, and to no one else.
+
+use super::store::FileRow;
+use crate::clock::Millis;
+use crate::db::OfficeTx;
+use crate::error::InfraResult;
+use app::types::DeliveryFilter;
+use sqlx::FromRow;
+
+/// A delivery to insert (by the sending office's transaction).
+pub struct NewDelivery<'a> {
+    pub delivery_id: &'a str,
+    pub outgoing_id: &'a str,
+    pub to_office: &'a str,
+    pub sent_by: &'a str,
+    pub sent_at: Millis,
+    pub file_ids: &'a [String],
+    pub kinds: &'a str,
+    pub target_months: &'a str,
+    pub persons_text: &'a str,
+}
+
+/// Inserts a delivery and its files.
+pub async fn insert_delivery(tx: &mut OfficeTx, d: NewDelivery<'_>) -> InfraResult<()> {
+    let from = tx.office_id().to_string();
+    sqlx::query(
+        "insert into delivery (delivery_id, outgoing_id, from_office_id, to_office_id, sent_by, sent_at, file_count, kinds, target_months, persons_text)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(d.delivery_id)
+    .bind(d.outgoing_id)
+    .bind(&from)
+    .bind(d.to_office)
+    .bind(d.sent_by)
+    .bind(d.sent_at)
+    .bind(i64::try_from(d.file_ids.len()).unwrap_or(i64::MAX))
+    .bind(d.kinds)
+    .bind(d.target_months)
+    .bind(d.persons_text)
+    .execute(tx.conn())
+    .await?;
+    for (position, file) in d.file_ids.iter().enumerate() {
+        sqlx::query("insert into delivery_file (delivery_id, file_id, from_office_id, to_office_id, position) values ($1, $2, $3, $4, $5)")
+            .bind(d.delivery_id)
+            .bind(file)
+            .bind(&from)
+            .bind(d.to_office)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .execute(tx.conn())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Deliveries made from one send.
+pub async fn deliveries_of(tx: &mut OfficeTx, outgoing: &str) -> InfraResult<Vec<String>> {
+    let office = tx.office_id().to_string();
+    let rows: Vec<(String,)> = sqlx::query_as("select delivery_id from delivery where outgoing_id = $1 and from_office_id = $2 order by delivery_id")
+        .bind(outgoing)
+        .bind(office)
+        .fetch_all(tx.conn())
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// A delivery row with both offices and names.
+#[derive(Clone, Debug, FromRow)]
+pub struct DeliveryRow {
+    pub delivery_id: String,
+    pub from_office_id: String,
+    pub from_name: String,
+    pub from_number: String,
+    pub from_type: String,
+    pub to_office_id: String,
+    pub to_name: String,
+    pub to_number: String,
+    pub to_type: String,
+    pub sent_at: i64,
+    pub sent_by_name: String,
+    pub file_count: i64,
+    pub kinds: String,
+    pub target_months: String,
+    pub persons_text: String,
+    pub first_opened_at: Option<i64>,
+    pub imported_at: Option<i64>,
+    pub imported_by_name: Option<String>,
+}
+
+const DELIVERY_SELECT: &str = "select d.delivery_id, d.from_office_id, fo.name as from_name, fo.office_number as from_number,
+        fo.service_type as from_type, d.to_office_id, t.name as to_name, t.office_number as to_number,
+        t.service_type as to_type, d.sent_at, s.display_name as sent_by_name, d.file_count, d.kinds, d.target_months,
+        d.persons_text, d.first_opened_at, d.imported_at, i.display_name as imported_by_name
+   from delivery d
+   join office fo on fo.office_id = d.from_office_id
+   join office t on t.office_id = d.to_office_id
+   join staff_account s on s.user_id = d.sent_by
+   left join staff_account i on i.user_id = d.imported_by";
+
+/// Rows per page of the lists.
+pub const PAGE_SIZE: i64 = 50;
+
+/// Parses `sentat_id` cursors.
+fn cursor(after: &str) -> Option<(i64, String)> {
+    let (at, id) = after.split_once('_')?;
+    Some((at.parse().ok()?, id.to_string()))
+}
+
+/// JST midnight of `YYYY-MM-DD` in Unix ms (the list's date filters are Japanese dates).
+fn jst_day_start(date: &str) -> Option<i64> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let day = time::Date::parse(date.trim(), &format).ok()?;
+    let utc = day.midnight().assume_utc().unix_timestamp() - 9 * 3600;
+    Some(utc * 1000)
+}
+
+/// A bound value of a dynamically built query.
+enum Param {
+    Text(String),
+    Int(i64),
+}
+
+/// Collects parameters and hands out their `$n` placeholders in order.
+struct Params(Vec<Param>);
+
+impl Params {
+    fn push(&mut self, param: Param) -> String {
+        self.0.push(param);
+        format!("${}", self.0.len())
+    }
+}
+
+/// A page of the office's incoming or outgoing deliveries, newest first (keyset pagination on
+/// (sent_at, delivery_id)), one more row than a page to know whether another page exists.
+pub async fn list(
+    tx: &mut OfficeTx,
+    incoming: bool,
+    filter: &DeliveryFilter,
+) -> InfraResult<Vec<DeliveryRow>> {
+    let mine = if incoming {
+        "d.to_office_id"
+    } else {
+        "d.from_office_id"
+    };
+    let partner = if incoming { "fo" } else { "t" };
+    let mut params = Params(Vec::new());
+    let office = params.push(Param::Text(tx.office_id().to_string()));
+    let mut sql = format!("{DELIVERY_SELECT} where {mine} = {office}");
+    let text = |value: &str| value.trim().to_string();
+    if !filter.partner.trim().is_empty() {
+        let p = params.push(Param::Text(format!("%{}%", text(&filter.partner))));
+        sql.push_str(&format!(
+            " and ({partner}.office_number like {p} or {partner}.name like {p})"
+        ));
+    }
+    if !filter.kind.trim().is_empty() {
+        let p = params.push(Param::Text(format!("% {} %", text(&filter.kind))));
+        sql.push_str(&format!(" and (' ' || d.kinds || ' ') like {p}"));
+    }
+    if !filter.month.trim().is_empty() {
+        let p = params.push(Param::Text(format!("% {} %", text(&filter.month))));
+        sql.push_str(&format!(" and (' ' || d.target_months || ' ') like {p}"));
+    }
+    if !filter.person.trim().is_empty() {
+        let p = params.push(Param::Text(format!("%{}%", text(&filter.person))));
+        sql.push_str(&format!(" and d.persons_text like {p}"));
+    }
+    match filter.status.as_str() {
+        "unopened" => sql.push_str(" and d.first_opened_at is null"),
+        "not_imported" => sql.push_str(" and d.imported_at is null"),
+        "imported" => sql.push_str(" and d.imported_at is not null"),
+        _ => {}
+    }
+    if let Some(start) = jst_day_start(&filter.from) {
+        let p = params.push(Param::Int(start));
+        sql.push_str(&format!(" and d.sent_at >= {p}"));
+    }
+    if let Some(end) = jst_day_start(&filter.to) {
+        let p = params.push(Param::Int(end + 86_400_000));
+        sql.push_str(&format!(" and d.sent_at < {p}"));
+    }
+    if let Some((at, id)) = cursor(&filter.after) {
+        let a = params.push(Param::Int(at));
+        let i = params.push(Param::Text(id));
+        sql.push_str(&format!(
+            " and (d.sent_at < {a} or (d.sent_at = {a} and d.delivery_id < {i}))"
+        ));
+    }
+    sql.push_str(&format!(
+        " order by d.sent_at desc, d.delivery_id desc limit {}",
+        PAGE_SIZE + 1
+    ));
+    let mut query = sqlx::query_as::<_, DeliveryRow>(&sql);
+    for param in params.0 {
+        query = match param {
+            Param::Text(v) => query.bind(v),
+            Param::Int(v) => query.bind(v),
+        };
+    }
+    Ok(query.fetch_all(tx.conn()).await?)
+}
+
+/// One delivery the office sent or received.
+pub async fn find(tx: &mut OfficeTx, id: &str) -> InfraResult<Option<DeliveryRow>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(&format!("{DELIVERY_SELECT} where d.delivery_id = $1 and (d.from_office_id = $2 or d.to_office_id = $2)"))
+        .bind(id)
+        .bind(office)
+        .fetch_optional(tx.conn())
+        .await?)
+}
+
+/// Files of a delivery, in import order.
+pub async fn files(tx: &mut OfficeTx, id: &str) -> InfraResult<Vec<FileRow>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(
+        "select f.file_id, f.original_name, f.size_bytes, f.sha256, b.storage_key, f.content_type, f.kind,
+                f.target_month, f.send_stamp, f.dest_office_number, f.dest_service_type, f.error_count, f.report_json, f.persons_json
+           from delivery_file df
+           join stored_file f on f.file_id = df.file_id
+           join blob b on b.sha256 = f.sha256
+          where df.delivery_id = $1 and (df.from_office_id = $2 or df.to_office_id = $2) order by df.position",
+    )
+    .bind(id)
+    .bind(office)
+    .fetch_all(tx.conn())
+    .await?)
+}
+
+/// Records a receipt event (by the receiving office).
+pub async fn insert_event(
+    tx: &mut OfficeTx,
+    delivery: &DeliveryRow,
+    file: Option<&str>,
+    kind: &str,
+    user: &str,
+    at: Millis,
+) -> InfraResult<()> {
+    sqlx::query("insert into delivery_event (event_id, delivery_id, from_office_id, to_office_id, file_id, kind, user_id, at) values ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(&delivery.delivery_id)
+        .bind(&delivery.from_office_id)
+        .bind(&delivery.to_office_id)
+        .bind(file)
+        .bind(kind)
+        .bind(user)
+        .bind(at)
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}
+
+/// Sets 開封 once; true the first time.
+pub async fn mark_opened(tx: &mut OfficeTx, id: &str, user: &str, at: Millis) -> InfraResult<bool> {
+    let office = tx.office_id().to_string();
+    let done = sqlx::query("update delivery set first_opened_at = $1, first_opened_by = $2 where delivery_id = $3 and to_office_id = $4 and first_opened_at is null")
+        .bind(at)
+        .bind(user)
+        .bind(id)
+        .bind(office)
+        .execute(tx.conn())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Sets 取込済 once; true the first time.
+pub async fn mark_imported(
+    tx: &mut OfficeTx,
+    id: &str,
+    user: &str,
+    at: Millis,
+) -> InfraResult<bool> {
+    let office = tx.office_id().to_string();
+    let done = sqlx::query("update delivery set imported_at = $1, imported_by = $2 where delivery_id = $3 and to_office_id = $4 and imported_at is null")
+        .bind(at)
+        .bind(user)
+        .bind(id)
+        .bind(office)
+        .execute(tx.conn())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Receipt events of a delivery: (kind, user name, at, file name).
+pub async fn events(
+    tx: &mut OfficeTx,
+    id: &str,
+) -> InfraResult<Vec<(String, String, i64, Option<String>)>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(
+        "select e.kind, s.display_name, e.at, f.original_name
+           from delivery_event e join staff_account s on s.user_id = e.user_id
+           left join stored_file f on f.file_id = e.file_id
+          where e.delivery_id = $1 and (e.from_office_id = $2 or e.to_office_id = $2) order by e.at, e.event_id",
+    )
+    .bind(id)
+    .bind(office)
+    .fetch_all(tx.conn())
+    .await?)
+}

@@ -1,0 +1,398 @@
+//! Drafts: from staged files to a draft, the confirmation view with every reason a file will
+//! not be sent, and the one-time send that makes one delivery per destination office.
+
+use super::delivery_store::{self, NewDelivery};
+use super::directory::{self, DirectoryOffice};
+use super::intake::StagedFile;
+use super::store::{self, FileRow, NewFile};
+use super::view;
+use super::ExchangeService;
+use crate::audit::{store as audit_store, AuditEvent};
+use crate::auth::{AuthCheck, ClientInfo};
+use crate::db::OfficeTx;
+use crate::error::InfraError;
+use crate::spec_csv::{file_name, send_unit, SpecFileName};
+use app::types::{Caller, DeliveryId, DraftView, ExchangeFile, FileFinding, OfficeRef, OutgoingId};
+use app::AppError;
+use std::collections::BTreeMap;
+
+/// A file of a draft with where it goes, or why it will not go.
+struct Planned {
+    file: ExchangeFile,
+    row: FileRow,
+    destination: Option<DirectoryOffice>,
+}
+
+impl ExchangeService {
+    pub(super) async fn audit(
+        &self,
+        tx: &mut OfficeTx,
+        caller: &Caller,
+        client: &ClientInfo,
+        event: AuditEvent,
+    ) -> Result<(), AppError> {
+        let office = tx.office_id();
+        let entry = audit_store::NewEntry {
+            office: Some(office),
+            actor: Some(caller.user_id),
+            event: &event,
+            client,
+            at: self.clock.now(),
+        };
+        audit_store::append(tx.conn(), entry).await?;
+        Ok(())
+    }
+
+    /// Makes staged files permanent and adds them to a new draft (or to `into`, an open draft).
+    #[tracing::instrument(skip_all, fields(office.id = %caller.office_id(), files = files.len()))]
+    pub async fn save_draft(
+        &self,
+        caller: &Caller,
+        client: &ClientInfo,
+        files: Vec<StagedFile>,
+        into: Option<OutgoingId>,
+    ) -> Result<OutgoingId, AppError> {
+        AuthCheck::member().check(caller)?;
+        let now = self.clock.now();
+        let mut keys = Vec::with_capacity(files.len());
+        for file in &files {
+            keys.push(self.storage.promote(&file.blob).await?);
+        }
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let outgoing = match into {
+            Some(id) => {
+                let found = store::find_outgoing(&mut tx, &id.to_string())
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                if found.status != "draft" {
+                    return Err(AppError::conflict(
+                        "この送信は既に送信済みか破棄されているため、ファイルを追加できません。",
+                    ));
+                }
+                id
+            }
+            None => {
+                let id = OutgoingId::new();
+                store::insert_outgoing(&mut tx, &id.to_string(), &caller.user_id.to_string(), now)
+                    .await?;
+                id
+            }
+        };
+        for (file, key) in files.iter().zip(&keys) {
+            let size = i64::try_from(file.blob.size).unwrap_or(i64::MAX);
+            store::insert_blob(tx.conn(), &file.blob.sha256, key, size, now).await?;
+            let file_id = uuid::Uuid::new_v4().to_string();
+            let report_json = serde_json::to_string(&file.findings)
+                .map_err(|e| InfraError::Corrupt(e.to_string()))?;
+            let persons_json = serde_json::to_string(&file.persons)
+                .map_err(|e| InfraError::Corrupt(e.to_string()))?;
+            let errors = file.findings.iter().filter(|f| f.error).count();
+            let new = NewFile {
+                file_id: &file_id,
+                sha256: &file.blob.sha256,
+                size,
+                original_name: &file.name,
+                content_type: &file.content_type,
+                kind: &file.kind,
+                target_month: file.target_month.as_deref(),
+                send_stamp: file.send_stamp.as_deref(),
+                dest_number: file.dest_number.as_deref(),
+                dest_type: file.dest_type.as_deref(),
+                error_count: i64::try_from(errors).unwrap_or(i64::MAX),
+                warning_count: i64::try_from(file.findings.len() - errors).unwrap_or(i64::MAX),
+                report_json: &report_json,
+                persons_json: &persons_json,
+                at: now,
+            };
+            store::insert_file(&mut tx, new).await?;
+            store::add_outgoing_file(&mut tx, &outgoing.to_string(), &file_id).await?;
+        }
+        let event = AuditEvent::FilesUploaded {
+            outgoing: outgoing.to_string(),
+            count: files.len(),
+        };
+        self.audit(&mut tx, caller, client, event).await?;
+        tx.commit().await?;
+        Ok(outgoing)
+    }
+
+    /// Resolves each file's destination and decides whether it can be sent.
+    async fn plan(
+        &self,
+        tx: &mut OfficeTx,
+        caller: &Caller,
+        rows: Vec<FileRow>,
+    ) -> Result<(Vec<Planned>, Vec<FileFinding>), AppError> {
+        let own_number = caller.office.number.as_str().to_string();
+        let own_type = caller.office.service_type.as_str().to_string();
+        let mut planned = Vec::with_capacity(rows.len());
+        let mut names: Vec<(String, SpecFileName)> = Vec::new();
+        for row in rows {
+            let spec = file_name::parse(&row.original_name).ok();
+            if let Some(spec) = &spec {
+                names.push((row.original_name.clone(), spec.clone()));
+            }
+            let number = row.dest_office_number.clone();
+            let service_type = row.dest_service_type.clone();
+            let unresolved = OfficeRef {
+                id: None,
+                name: None,
+                number: number.clone().unwrap_or_default(),
+                service_type: service_type.clone(),
+            };
+            let matches = match &number {
+                Some(n) => directory::find(tx.conn(), n, service_type.as_deref()).await?,
+                None => Vec::new(),
+            };
+            let destination = (matches.len() == 1).then(|| matches[0].clone());
+            let shown = destination
+                .as_ref()
+                .map(DirectoryOffice::to_ref)
+                .unwrap_or(unresolved.clone());
+            let mut file = view::file(&row, shown)?;
+            let errors = file.findings.iter().filter(|f| f.error).count();
+            file.blocked = if errors > 0 {
+                Some(format!("ファイルの内容に誤りがあります（{errors}件）。修正したファイルを選び直してください。"))
+            } else if let Some(reason) = spec
+                .as_ref()
+                .and_then(|s| wrong_sender(s, &own_number, &own_type))
+            {
+                Some(reason)
+            } else if number.is_none() {
+                Some("添付ファイルの送信先が選ばれていません。送信先の事業所番号を入力して、選び直してください。".into())
+            } else if number.as_deref() == Some(own_number.as_str()) {
+                Some("同じ事業所番号の事業所には送信できません。".into())
+            } else if matches.len() > 1 {
+                Some(format!("事業所番号 {} の事業所が複数あり、送信先を決められません（ファイル名にサービス種類がありません）。", unresolved.number))
+            } else if destination.is_none() {
+                Some(format!("送信先の事業所（{}）はこのポータルに登録されていません。事業所番号を確認してください。", unresolved.label()))
+            } else {
+                None
+            };
+            planned.push(Planned {
+                file,
+                row,
+                destination,
+            });
+        }
+        let refs: Vec<(&str, &SpecFileName)> = names.iter().map(|(n, s)| (n.as_str(), s)).collect();
+        let unit_findings = send_unit::check_units(&refs)
+            .into_iter()
+            .map(|f| FileFinding {
+                line: f.line,
+                column: f.column,
+                field: f.field.map(str::to_string),
+                error: f.severity == crate::spec_csv::Severity::Error,
+                message: format!("{}: {}", f.file, f.message),
+            })
+            .collect();
+        Ok((planned, unit_findings))
+    }
+
+    /// The confirmation view of a send of the caller's office.
+    pub(super) async fn draft_view(
+        &self,
+        caller: &Caller,
+        id: OutgoingId,
+    ) -> Result<DraftView, AppError> {
+        AuthCheck::member().check(caller)?;
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let head = store::find_outgoing(&mut tx, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let rows = store::outgoing_files(&mut tx, &id.to_string()).await?;
+        let (planned, unit_findings) = self.plan(&mut tx, caller, rows).await?;
+        let deliveries = delivery_store::deliveries_of(&mut tx, &id.to_string()).await?;
+        tx.commit().await?;
+        let sendable = planned.iter().filter(|p| p.file.blocked.is_none()).count();
+        let mut groups: Vec<(OfficeRef, Vec<ExchangeFile>)> = Vec::new();
+        for p in planned {
+            match groups
+                .iter_mut()
+                .find(|(office, _)| *office == p.file.destination)
+            {
+                Some((_, files)) => files.push(p.file),
+                None => groups.push((p.file.destination.clone(), vec![p.file])),
+            }
+        }
+        Ok(DraftView {
+            id,
+            status: head.status,
+            created_by: head.created_by_name,
+            created_at_ms: head.created_at,
+            groups,
+            unit_findings,
+            sendable,
+            deliveries: deliveries
+                .iter()
+                .filter_map(|d| d.parse::<DeliveryId>().ok())
+                .collect(),
+        })
+    }
+
+    /// 送信: delivers every sendable file, one delivery per destination office, exactly once.
+    /// A second submit finds the send no longer a draft and returns the deliveries made.
+    #[tracing::instrument(skip_all, fields(office.id = %caller.office_id(), outgoing.id = %id))]
+    pub async fn send(
+        &self,
+        caller: &Caller,
+        client: &ClientInfo,
+        id: OutgoingId,
+    ) -> Result<Vec<DeliveryId>, AppError> {
+        AuthCheck::member().check(caller)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let head = store::find_outgoing(&mut tx, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if head.status == "discarded" {
+            return Err(AppError::conflict("この下書きは破棄されています。"));
+        }
+        let rows = store::outgoing_files(&mut tx, &id.to_string()).await?;
+        let (planned, _) = self.plan(&mut tx, caller, rows).await?;
+        let mut by_destination: BTreeMap<String, Vec<&Planned>> = BTreeMap::new();
+        for p in planned.iter().filter(|p| p.file.blocked.is_none()) {
+            if let Some(dest) = &p.destination {
+                by_destination
+                    .entry(dest.office_id.clone())
+                    .or_default()
+                    .push(p);
+            }
+        }
+        if head.status == "draft" && by_destination.is_empty() {
+            return Err(AppError::conflict(
+                "送信できるファイルがありません。誤りのあるファイルを直して、選び直してください。",
+            ));
+        }
+        if !store::finish_draft(
+            &mut tx,
+            &id.to_string(),
+            "sent",
+            &caller.user_id.to_string(),
+            now,
+        )
+        .await?
+        {
+            // Already sent (double submit or another staff member): show what was delivered.
+            let made = delivery_store::deliveries_of(&mut tx, &id.to_string()).await?;
+            tx.commit().await?;
+            return Ok(made.iter().filter_map(|d| d.parse().ok()).collect());
+        }
+        let mut made = Vec::new();
+        for (to_office, files) in &by_destination {
+            let delivery = DeliveryId::new();
+            let file_ids: Vec<String> = files.iter().map(|p| p.row.file_id.clone()).collect();
+            let mut kinds: Vec<&str> = files.iter().map(|p| p.row.kind.as_str()).collect();
+            kinds.dedup();
+            let mut months: Vec<&str> = files
+                .iter()
+                .filter_map(|p| p.row.target_month.as_deref())
+                .collect();
+            months.sort_unstable();
+            months.dedup();
+            let persons: Vec<app::types::PersonRef> =
+                files.iter().flat_map(|p| p.file.persons.clone()).collect();
+            let search: Vec<String> = persons
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {} {} {}",
+                        p.name.clone().unwrap_or_default(),
+                        p.kana.clone().unwrap_or_default(),
+                        p.insurer,
+                        p.insured
+                    )
+                })
+                .collect();
+            let persons_text = format!("{}\n{}", view::persons_label(&persons), search.join("\n"));
+            let new = NewDelivery {
+                delivery_id: &delivery.to_string(),
+                outgoing_id: &id.to_string(),
+                to_office,
+                sent_by: &caller.user_id.to_string(),
+                sent_at: now,
+                file_ids: &file_ids,
+                kinds: &kinds.join(" "),
+                target_months: &months.join(" "),
+                persons_text: &persons_text,
+            };
+            delivery_store::insert_delivery(&mut tx, new).await?;
+            made.push(delivery);
+        }
+        let event = AuditEvent::Sent {
+            outgoing: id.to_string(),
+            deliveries: made.len(),
+        };
+        self.audit(&mut tx, caller, client, event).await?;
+        tx.commit().await?;
+        tracing::info!(deliveries = made.len(), "sent");
+        Ok(made)
+    }
+
+    /// 下書きの破棄 (the files stay stored; nothing was delivered).
+    pub async fn discard(
+        &self,
+        caller: &Caller,
+        client: &ClientInfo,
+        id: OutgoingId,
+    ) -> Result<(), AppError> {
+        AuthCheck::member().check(caller)?;
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        store::find_outgoing(&mut tx, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if store::finish_draft(
+            &mut tx,
+            &id.to_string(),
+            "discarded",
+            &caller.user_id.to_string(),
+            self.clock.now(),
+        )
+        .await?
+        {
+            self.audit(
+                &mut tx,
+                caller,
+                client,
+                AuditEvent::DraftDiscarded {
+                    outgoing: id.to_string(),
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes one file from an open draft.
+    pub async fn remove_file(
+        &self,
+        caller: &Caller,
+        id: OutgoingId,
+        file: app::types::FileId,
+    ) -> Result<(), AppError> {
+        AuthCheck::member().check(caller)?;
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        if !store::remove_outgoing_file(&mut tx, &id.to_string(), &file.to_string()).await? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The file name's sender must be the office the person is working for.
+fn wrong_sender(spec: &SpecFileName, own_number: &str, own_type: &str) -> Option<String> {
+    let number_ok = spec.sender.office.as_str() == own_number;
+    let type_ok = spec
+        .sender
+        .service_type
+        .as_ref()
+        .is_none_or(|t| t.as_str() == own_type);
+    (!(number_ok && type_ok)).then(|| {
+        format!(
+            "ファイル名の送信元（{}）が、ログイン中の事業所（事業所番号 {own_number}・種類 {own_type}）と違います。この事業所から送るファイルか確認してください。",
+            spec.sender
+        )
+    })
+}

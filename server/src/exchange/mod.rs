@@ -1,0 +1,88 @@
+//! 送受信 (the exchange core): upload → draft → confirmation → one delivery per destination
+//! office; inbox and outbox shared by the office's staff; downloads and receipts.
+
+pub mod classify;
+pub mod deliveries;
+pub mod delivery_store;
+pub mod directory;
+pub mod drafts;
+pub mod intake;
+pub mod store;
+pub mod view;
+
+use crate::auth::AuthCheck;
+use crate::clock::Clock;
+use crate::config::UploadLimits;
+use crate::db::Db;
+use crate::storage::Storage;
+use app::ports::ExchangePort;
+use app::types::{
+    Caller, DeliveryDetail, DeliveryFilter, DeliveryId, DeliveryPage, DraftSummary, DraftView,
+    OutgoingId,
+};
+use app::AppError;
+
+/// The exchange service.
+#[derive(Clone, Debug)]
+pub struct ExchangeService {
+    db: Db,
+    clock: Clock,
+    /// Where file bytes live.
+    pub storage: Storage,
+    /// Upload limits.
+    pub limits: UploadLimits,
+}
+
+impl ExchangeService {
+    /// New service.
+    pub fn new(db: Db, clock: Clock, storage: Storage, limits: UploadLimits) -> Self {
+        Self {
+            db,
+            clock,
+            storage,
+            limits,
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl ExchangePort for ExchangeService {
+    async fn list_drafts(&self, caller: &Caller) -> Result<Vec<DraftSummary>, AppError> {
+        AuthCheck::member().check(caller)?;
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let rows = store::list_drafts(&mut tx).await?;
+        tx.commit().await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, created_by, created_at_ms, file_count)| {
+                Some(DraftSummary {
+                    id: id.parse().ok()?,
+                    created_by,
+                    created_at_ms,
+                    file_count,
+                })
+            })
+            .collect())
+    }
+
+    async fn get_draft(&self, caller: &Caller, id: OutgoingId) -> Result<DraftView, AppError> {
+        self.draft_view(caller, id).await
+    }
+
+    async fn list_deliveries(
+        &self,
+        caller: &Caller,
+        incoming: bool,
+        filter: DeliveryFilter,
+    ) -> Result<DeliveryPage, AppError> {
+        self.deliveries(caller, incoming, filter).await
+    }
+
+    async fn get_delivery(
+        &self,
+        caller: &Caller,
+        id: DeliveryId,
+    ) -> Result<DeliveryDetail, AppError> {
+        self.delivery(caller, id).await
+    }
+}

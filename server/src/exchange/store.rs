@@ -1,0 +1,227 @@
+//! SQL of the exchange: blobs, stored files, drafts, deliveries, receipts. Every query on
+//! office data runs in an `OfficeTx` and filters by its office.
+
+use crate::clock::Millis;
+use crate::db::OfficeTx;
+use crate::error::InfraResult;
+use sqlx::{AnyConnection, FromRow};
+
+/// Records a content-addressed blob (once per distinct content).
+pub async fn insert_blob(
+    conn: &mut AnyConnection,
+    sha256: &str,
+    key: &str,
+    size: i64,
+    at: Millis,
+) -> InfraResult<()> {
+    sqlx::query("insert into blob (sha256, storage_key, size_bytes, created_at) values ($1, $2, $3, $4) on conflict (sha256) do nothing")
+        .bind(sha256)
+        .bind(key)
+        .bind(size)
+        .bind(at)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// True if any file row refers to this content (the cleanup job keeps such blobs).
+pub async fn blob_known(conn: &mut AnyConnection, sha256: &str) -> InfraResult<bool> {
+    let row: Option<(String,)> = sqlx::query_as("select sha256 from blob where sha256 = $1")
+        .bind(sha256)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// A file row to insert.
+pub struct NewFile<'a> {
+    pub file_id: &'a str,
+    pub sha256: &'a str,
+    pub size: i64,
+    pub original_name: &'a str,
+    pub content_type: &'a str,
+    pub kind: &'a str,
+    pub target_month: Option<&'a str>,
+    pub send_stamp: Option<&'a str>,
+    pub dest_number: Option<&'a str>,
+    pub dest_type: Option<&'a str>,
+    pub error_count: i64,
+    pub warning_count: i64,
+    pub report_json: &'a str,
+    pub persons_json: &'a str,
+    pub at: Millis,
+}
+
+/// Inserts a file uploaded by the transaction's office.
+pub async fn insert_file(tx: &mut OfficeTx, file: NewFile<'_>) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
+    sqlx::query(
+        "insert into stored_file (file_id, office_id, sha256, size_bytes, original_name, content_type, kind, target_month,
+                                  send_stamp, dest_office_number, dest_service_type, error_count, warning_count,
+                                  report_json, persons_json, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+    )
+    .bind(file.file_id)
+    .bind(office)
+    .bind(file.sha256)
+    .bind(file.size)
+    .bind(file.original_name)
+    .bind(file.content_type)
+    .bind(file.kind)
+    .bind(file.target_month)
+    .bind(file.send_stamp)
+    .bind(file.dest_number)
+    .bind(file.dest_type)
+    .bind(file.error_count)
+    .bind(file.warning_count)
+    .bind(file.report_json)
+    .bind(file.persons_json)
+    .bind(file.at)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// A stored file as pages need it.
+#[derive(Clone, Debug, FromRow)]
+pub struct FileRow {
+    pub file_id: String,
+    pub original_name: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub storage_key: String,
+    pub content_type: String,
+    pub kind: String,
+    pub target_month: Option<String>,
+    pub send_stamp: Option<String>,
+    pub dest_office_number: Option<String>,
+    pub dest_service_type: Option<String>,
+    pub error_count: i64,
+    pub report_json: String,
+    pub persons_json: String,
+}
+
+const FILE_COLUMNS: &str = "f.file_id, f.original_name, f.size_bytes, f.sha256, b.storage_key, f.content_type, f.kind,
+    f.target_month, f.send_stamp, f.dest_office_number, f.dest_service_type, f.error_count, f.report_json, f.persons_json";
+
+/// Creates a draft send.
+pub async fn insert_outgoing(tx: &mut OfficeTx, id: &str, by: &str, at: Millis) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
+    sqlx::query("insert into outgoing (outgoing_id, office_id, status, created_by, created_at) values ($1, $2, 'draft', $3, $4)")
+        .bind(id)
+        .bind(office)
+        .bind(by)
+        .bind(at)
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}
+
+/// Adds a file to a send at the next position.
+pub async fn add_outgoing_file(tx: &mut OfficeTx, outgoing: &str, file: &str) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
+    sqlx::query(
+        "insert into outgoing_file (outgoing_id, file_id, office_id, position)
+         values ($1, $2, $3, (select coalesce(max(position), 0) + 1 from outgoing_file where outgoing_id = $1 and office_id = $3))",
+    )
+    .bind(outgoing)
+    .bind(file)
+    .bind(office)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// A send's header.
+#[derive(Clone, Debug, FromRow)]
+pub struct OutgoingRow {
+    pub outgoing_id: String,
+    pub status: String,
+    pub created_at: i64,
+    pub created_by_name: String,
+}
+
+/// One send of the transaction's office.
+pub async fn find_outgoing(tx: &mut OfficeTx, id: &str) -> InfraResult<Option<OutgoingRow>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(
+        "select o.outgoing_id, o.status, o.created_at, s.display_name as created_by_name
+           from outgoing o join staff_account s on s.user_id = o.created_by
+          where o.office_id = $1 and o.outgoing_id = $2",
+    )
+    .bind(office)
+    .bind(id)
+    .fetch_optional(tx.conn())
+    .await?)
+}
+
+/// Files of a send in upload order.
+pub async fn outgoing_files(tx: &mut OfficeTx, id: &str) -> InfraResult<Vec<FileRow>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(&format!(
+        "select {FILE_COLUMNS} from outgoing_file of
+           join stored_file f on f.file_id = of.file_id
+           join blob b on b.sha256 = f.sha256
+          where of.office_id = $1 and of.outgoing_id = $2 order by of.position"
+    ))
+    .bind(office)
+    .bind(id)
+    .fetch_all(tx.conn())
+    .await?)
+}
+
+/// Drafts of the office, newest first, with their file counts.
+pub async fn list_drafts(tx: &mut OfficeTx) -> InfraResult<Vec<(String, String, i64, i64)>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(
+        "select o.outgoing_id, s.display_name, o.created_at,
+                (select count(*) from outgoing_file x where x.outgoing_id = o.outgoing_id and x.office_id = o.office_id) as file_count
+           from outgoing o join staff_account s on s.user_id = o.created_by
+          where o.office_id = $1 and o.status = 'draft' order by o.created_at desc limit 100",
+    )
+    .bind(office)
+    .fetch_all(tx.conn())
+    .await?)
+}
+
+/// Removes a file from a draft; false if the draft or file is not there.
+pub async fn remove_outgoing_file(
+    tx: &mut OfficeTx,
+    outgoing: &str,
+    file: &str,
+) -> InfraResult<bool> {
+    let office = tx.office_id().to_string();
+    let done = sqlx::query(
+        "delete from outgoing_file where office_id = $1 and outgoing_id = $2 and file_id = $3
+            and exists (select 1 from outgoing o where o.outgoing_id = $2 and o.office_id = $1 and o.status = 'draft')",
+    )
+    .bind(office)
+    .bind(outgoing)
+    .bind(file)
+    .execute(tx.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Moves a draft to `sent` or `discarded` exactly once; false if it was not a draft any more
+/// (a double submit, or another staff member acted first).
+pub async fn finish_draft(
+    tx: &mut OfficeTx,
+    id: &str,
+    status: &str,
+    by: &str,
+    at: Millis,
+) -> InfraResult<bool> {
+    let office = tx.office_id().to_string();
+    let done = sqlx::query(
+        "update outgoing set status = $1, sent_by = $2, sent_at = $3 where office_id = $4 and outgoing_id = $5 and status = 'draft'",
+    )
+    .bind(status)
+    .bind(by)
+    .bind(at)
+    .bind(office)
+    .bind(id)
+    .execute(tx.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

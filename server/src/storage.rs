@@ -1,0 +1,219 @@
+//! File storage over `object_store`: the local file system by default, any S3-compatible
+//! store in production. Files are content-addressed (`files/ab/abcdef…`, the SHA-256 of the
+//! bytes), so a file is stored once however often it is sent; uploads stream through a staging
+//! key and are renamed into place once their hash is known. Keys never contain a user's file name.
+
+use crate::error::{InfraError, InfraResult};
+use bytes::Bytes;
+use futures_util::stream::BoxStream;
+use futures_util::StreamExt;
+use object_store::aws::AmazonS3Builder;
+use object_store::local::LocalFileSystem;
+use object_store::path::Path;
+use object_store::{ObjectStore, ObjectStoreExt, WriteMultipart};
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+/// Where files are kept.
+#[derive(Clone, Debug)]
+pub enum StorageConfig {
+    /// A folder on this machine.
+    Local(std::path::PathBuf),
+    /// An S3-compatible bucket.
+    S3 {
+        /// Bucket name.
+        bucket: String,
+        /// Endpoint URL (`http://127.0.0.1:8333` for a local server); `None` for AWS itself.
+        endpoint: Option<String>,
+        /// Region.
+        region: String,
+    },
+}
+
+/// The object store handle.
+#[derive(Clone, Debug)]
+pub struct Storage {
+    store: Arc<dyn ObjectStore>,
+}
+
+/// A file streamed into the store's staging area, with what was measured on the way. It
+/// becomes permanent with [`Storage::promote`], or goes with [`Storage::discard`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StagedBlob {
+    /// Staging key, unique to this upload.
+    pub staging_key: String,
+    /// SHA-256 of the bytes, hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// The first bytes (for magic-number checks).
+    pub head: Vec<u8>,
+}
+
+/// Why a streamed write stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file grew past the limit (nothing is kept).
+    #[error("file larger than {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The client's stream broke (nothing is kept).
+    #[error("upload interrupted: {0}")]
+    Interrupted(String),
+    /// The store failed.
+    #[error(transparent)]
+    Infra(#[from] InfraError),
+}
+
+const HEAD_BYTES: usize = 16;
+
+impl Storage {
+    /// Opens the configured store (creating the local folder).
+    pub fn open(config: &StorageConfig) -> InfraResult<Self> {
+        let store: Arc<dyn ObjectStore> = match config {
+            StorageConfig::Local(dir) => {
+                std::fs::create_dir_all(dir)?;
+                Arc::new(LocalFileSystem::new_with_prefix(dir)?)
+            }
+            StorageConfig::S3 {
+                bucket,
+                endpoint,
+                region,
+            } => {
+                let mut builder = AmazonS3Builder::from_env()
+                    .with_bucket_name(bucket)
+                    .with_region(region);
+                if let Some(endpoint) = endpoint {
+                    builder = builder
+                        .with_endpoint(endpoint)
+                        .with_allow_http(endpoint.starts_with("http://"));
+                }
+                Arc::new(builder.build()?)
+            }
+        };
+        Ok(Self { store })
+    }
+
+    /// Wraps any store (tests use `InMemory`).
+    pub fn from_store(store: Arc<dyn ObjectStore>) -> Self {
+        Self { store }
+    }
+
+    /// Streams `chunks` into the store, hashing on the way; refuses more than `limit` bytes.
+    /// On any failure the staged object is removed, so nothing half-written stays visible.
+    pub async fn write_stream<S, E>(
+        &self,
+        mut chunks: S,
+        limit: u64,
+    ) -> Result<StagedBlob, WriteError>
+    where
+        S: futures_util::Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        let staging = Path::from(format!("staging/{}", uuid::Uuid::new_v4().simple()));
+        let upload = self
+            .store
+            .put_multipart(&staging)
+            .await
+            .map_err(InfraError::from)?;
+        let mut writer = WriteMultipart::new(upload);
+        let mut hasher = Sha256::new();
+        let mut size: u64 = 0;
+        let mut head = Vec::with_capacity(HEAD_BYTES);
+        let outcome: Result<(), WriteError> = async {
+            while let Some(chunk) = chunks.next().await {
+                let chunk = chunk.map_err(|e| WriteError::Interrupted(e.to_string()))?;
+                size += chunk.len() as u64;
+                if size > limit {
+                    return Err(WriteError::TooLarge { limit });
+                }
+                if head.len() < HEAD_BYTES {
+                    let take = (HEAD_BYTES - head.len()).min(chunk.len());
+                    head.extend_from_slice(&chunk[..take]);
+                }
+                hasher.update(&chunk);
+                writer
+                    .wait_for_capacity(4)
+                    .await
+                    .map_err(InfraError::from)?;
+                writer.put(chunk);
+            }
+            Ok(())
+        }
+        .await;
+        if let Err(error) = outcome {
+            let _ = writer.abort().await;
+            let _ = self.store.delete(&staging).await;
+            return Err(error);
+        }
+        writer.finish().await.map_err(InfraError::from)?;
+        let sha256 = hex::encode(hasher.finalize());
+        Ok(StagedBlob {
+            staging_key: staging.to_string(),
+            sha256,
+            size,
+            head,
+        })
+    }
+
+    /// The permanent, content-addressed key of a hash.
+    pub fn key_for(sha256: &str) -> String {
+        format!("files/{}/{}", sha256.get(..2).unwrap_or("00"), sha256)
+    }
+
+    /// Moves a staged file to its content-addressed key (identical content may already be
+    /// there: it is the same bytes) and returns that key. Call before committing the rows.
+    pub async fn promote(&self, blob: &StagedBlob) -> InfraResult<String> {
+        let key = Self::key_for(&blob.sha256);
+        self.store
+            .rename(
+                &Path::from(blob.staging_key.as_str()),
+                &Path::from(key.as_str()),
+            )
+            .await?;
+        Ok(key)
+    }
+
+    /// Removes a staged file that will not be kept.
+    pub async fn discard(&self, blob: &StagedBlob) {
+        let _ = self
+            .store
+            .delete(&Path::from(blob.staging_key.as_str()))
+            .await;
+    }
+
+    /// The whole object (for validation of a CSV, at most the per-file limit).
+    pub async fn read_all(&self, key: &str) -> InfraResult<Bytes> {
+        Ok(self.store.get(&Path::from(key)).await?.bytes().await?)
+    }
+
+    /// The object as a stream of chunks (downloads never load a file whole).
+    pub async fn read_stream(
+        &self,
+        key: &str,
+    ) -> InfraResult<BoxStream<'static, Result<Bytes, object_store::Error>>> {
+        Ok(self.store.get(&Path::from(key)).await?.into_stream())
+    }
+
+    /// Removes an object (cleanup of unreferenced blobs).
+    pub async fn delete(&self, key: &str) -> InfraResult<()> {
+        Ok(self.store.delete(&Path::from(key)).await?)
+    }
+
+    /// Every key under `prefix` (`files` or `staging`) with its last modification (Unix ms),
+    /// for the cleanup job.
+    pub async fn list(&self, prefix: &str) -> InfraResult<Vec<(String, i64)>> {
+        let mut list = self.store.list(Some(&Path::from(prefix)));
+        let mut out = Vec::new();
+        while let Some(meta) = list.next().await {
+            let meta = meta?;
+            out.push((
+                meta.location.to_string(),
+                meta.last_modified.timestamp_millis(),
+            ));
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,4 @@
+//! The exchange core over HTTP: upload, confirm, send, inbox/outbox, download, receipts.
+
+mod bad_input;
+mod send_flow;

@@ -1,0 +1,318 @@
+use crate::helpers::{spec_file, TestApp, A_NUMBER, B2_NUMBER, B_NUMBER};
+use server::spec_csv::FileKind;
+use sha2::{Digest, Sha256};
+
+/// 1/2/3表 + 補足 to B (訪問介護) and 6/7表 to B2 (デイ), one upload.
+pub fn two_partner_upload() -> Vec<(String, Vec<u8>)> {
+    let a = (A_NUMBER, "43");
+    let b = (B_NUMBER, "11");
+    let b2 = (B2_NUMBER, "15");
+    let stamp = "20260401090000";
+    vec![
+        spec_file(FileKind::Plan1, a, b, stamp),
+        spec_file(FileKind::Plan2, a, b, stamp),
+        spec_file(FileKind::Plan3, a, b, stamp),
+        spec_file(FileKind::Supplement, a, b, stamp),
+        spec_file(FileKind::UsagePlan, a, b2, "20260401090100"),
+        spec_file(FileKind::UsageDetail, a, b2, "20260401090100"),
+    ]
+}
+
+/// Uploads and returns the confirmation page path.
+pub async fn upload(
+    app: &TestApp,
+    browser: &crate::helpers::Browser,
+    files: Vec<(String, Vec<u8>)>,
+) -> String {
+    let _ = app;
+    let page = browser.upload("/uploads", files, &[]).await;
+    assert_eq!(page.status, 303, "{}", page.text());
+    page.location.unwrap()
+}
+
+fn delivery_links(body: &str) -> Vec<String> {
+    let mut links: Vec<String> = body
+        .split("href=\"/deliveries/")
+        .skip(1)
+        .filter_map(|s| s.get(..36))
+        .map(|id| format!("/deliveries/{id}"))
+        .collect();
+    links.dedup();
+    links
+}
+
+both!(
+    a_unit_for_two_partners_is_confirmed_sent_received_downloaded_and_receipted,
+    |app| {
+        let cm1 = app.login("a-cm1").await;
+        let files = two_partner_upload();
+        let confirm_path = upload(&app, &cm1, files.clone()).await;
+        let confirm = cm1.get(&confirm_path).await;
+        let text = confirm.text();
+        assert!(
+            text.contains("送信先：テスト訪問介護（事業所番号 1320000002）"),
+            "{text}"
+        );
+        assert!(text.contains("送信先：テストデイサービス（事業所番号 1320000003）"));
+        assert!(text.contains("この内容で送信する（6件）"));
+        assert!(text.contains("被保険者番号"), "persons are listed");
+        assert!(
+            app.audit_actions(app.office_a)
+                .await
+                .iter()
+                .all(|a| a != "sent"),
+            "nothing delivered before confirmation"
+        );
+        let b = app.login("b-staff").await;
+        assert!(b
+            .get("/inbox")
+            .await
+            .text()
+            .contains("受信したファイルはまだありません。"));
+
+        let sent = cm1.post(&format!("{confirm_path}/send"), &[]).await;
+        let done = cm1.follow(&sent).await;
+        assert!(
+            done.text().contains("2か所の事業所に送信しました。"),
+            "{}",
+            done.text()
+        );
+
+        // B sees it in its inbox, opens it, downloads the exact bytes, marks it 取込済.
+        let inbox = b.get("/inbox").await;
+        assert!(
+            inbox.text().contains("テスト居宅介護支援事業所"),
+            "{}",
+            inbox.text()
+        );
+        assert!(inbox.text().contains("未開封"));
+        let delivery = delivery_links(&inbox.body).pop().expect("a delivery row");
+        let page = b.get(&delivery).await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.text().matches("ダウンロード").count() >= 4,
+            "{}",
+            page.text()
+        );
+        let file_path = page
+            .body
+            .split("href=\"")
+            .filter_map(|s| s.split('"').next())
+            .find(|h| h.contains("/files/"))
+            .unwrap()
+            .to_string();
+        let (status, bytes, headers) = b.get_bytes(&file_path).await;
+        assert_eq!(status, 200);
+        let original = files
+            .iter()
+            .find(|(n, _)| {
+                headers
+                    .get("content-disposition")
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .contains(&n[..6])
+            })
+            .map(|(_, b)| b.clone())
+            .unwrap();
+        assert_eq!(
+            bytes, original,
+            "downloads return exactly the uploaded bytes"
+        );
+        let etag = headers
+            .get("etag")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .trim_matches('"')
+            .to_string();
+        assert_eq!(etag, hex::encode(Sha256::digest(&bytes)));
+        // Again, any time: unlimited re-download.
+        assert_eq!(b.get_bytes(&file_path).await.1, original);
+        let imported = b.post(&format!("{delivery}/imported"), &[]).await;
+        assert!(b
+            .follow(&imported)
+            .await
+            .text()
+            .contains("取込済にしました。"));
+
+        // A second staff member of B sees the same shared history.
+        let b_admin = app.login("b-admin").await;
+        b_admin
+            .post(
+                "/offices/switch",
+                &[("office_id", &app.office_b.to_string())],
+            )
+            .await;
+        let shared = b_admin.get("/inbox").await;
+        assert!(shared.text().contains("取込済"), "{}", shared.text());
+
+        // A sees the receipts.
+        let outbox = cm1.get("/outbox").await;
+        assert!(
+            outbox.text().contains("テスト訪問介護")
+                && outbox.text().contains("テストデイサービス")
+        );
+        let a_view = cm1.get(&delivery).await.text();
+        assert!(
+            a_view.contains("開封") && a_view.contains("ダウンロード") && a_view.contains("取込済"),
+            "{a_view}"
+        );
+        assert!(a_view.contains("訪問 職員"), "who opened and downloaded");
+
+        // C cannot see or download it.
+        let c = app.login("c-staff").await;
+        assert_eq!(c.get(&delivery).await.status, 404);
+        assert_eq!(c.get_bytes(&file_path).await.0, 404);
+        assert_eq!(
+            c.post(&format!("{delivery}/imported"), &[]).await.status,
+            404
+        );
+        assert!(c
+            .get("/inbox")
+            .await
+            .text()
+            .contains("受信したファイルはまだありません。"));
+        assert_eq!(
+            c.get(&confirm_path).await.status,
+            404,
+            "another office's draft is not found"
+        );
+    }
+);
+
+both!(a_double_submitted_confirmation_delivers_once, |app| {
+    let cm1 = app.login("a-cm1").await;
+    let path = upload(&app, &cm1, two_partner_upload()).await;
+    let first = cm1.post(&format!("{path}/send"), &[]).await;
+    let second = cm1.post(&format!("{path}/send"), &[]).await;
+    assert_eq!((first.status, second.status), (303, 303));
+    let outbox = cm1.get("/outbox").await;
+    assert_eq!(delivery_links(&outbox.body).len(), 2, "{}", outbox.text());
+    let sent: Vec<String> = app
+        .audit_actions(app.office_a)
+        .await
+        .into_iter()
+        .filter(|a| a == "sent")
+        .collect();
+    assert_eq!(sent.len(), 1);
+});
+
+both!(
+    a_draft_is_shared_by_the_office_and_can_be_discarded,
+    |app| {
+        let cm1 = app.login("a-cm1").await;
+        let path = upload(&app, &cm1, two_partner_upload()).await;
+        let cm2 = app.login("a-cm2").await;
+        let drafts = cm2.get("/uploads").await;
+        assert!(
+            drafts.text().contains("介護 一郎") && drafts.text().contains("6件"),
+            "{}",
+            drafts.text()
+        );
+        assert!(cm2
+            .get(&format!("{path}/discard"))
+            .await
+            .text()
+            .contains("この下書きを破棄しますか"));
+        let gone = cm2
+            .follow(&cm2.post(&format!("{path}/discard"), &[]).await)
+            .await;
+        assert!(gone.text().contains("下書きを破棄しました。"));
+        assert!(gone.text().contains("下書きはありません。"));
+        assert_eq!(
+            cm1.post(&format!("{path}/send"), &[]).await.status,
+            409,
+            "a discarded draft cannot be sent"
+        );
+    }
+);
+
+both!(files_can_be_removed_from_and_added_to_a_draft, |app| {
+    let cm1 = app.login("a-cm1").await;
+    let mut files = two_partner_upload();
+    let last = files.pop().unwrap();
+    let path = upload(&app, &cm1, files).await;
+    let page = cm1.get(&path).await;
+    assert!(page.text().contains("この内容で送信する（5件）"));
+    let remove = page
+        .body
+        .split("action=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|a| a.ends_with("/remove"))
+        .unwrap()
+        .to_string();
+    cm1.post(&remove, &[]).await;
+    assert!(cm1
+        .get(&path)
+        .await
+        .text()
+        .contains("この内容で送信する（4件）"));
+    let added = cm1.upload(&format!("{path}/files"), vec![last], &[]).await;
+    assert_eq!(added.location.as_deref(), Some(path.as_str()));
+    assert!(cm1
+        .get(&path)
+        .await
+        .text()
+        .contains("この内容で送信する（5件）"));
+});
+
+both!(an_attachment_goes_to_the_chosen_partner, |app| {
+    let cm1 = app.login("a-cm1").await;
+    let pdf = ("会議録.pdf".to_string(), b"%PDF-1.7\n% test\n".to_vec());
+    let path = cm1
+        .upload(
+            "/uploads",
+            vec![pdf.clone()],
+            &[
+                ("attachment_office", "１３２００００００２"),
+                ("attachment_type", "11"),
+            ],
+        )
+        .await
+        .location
+        .unwrap();
+    let page = cm1.get(&path).await;
+    assert!(
+        page.text().contains("送信先：テスト訪問介護"),
+        "{}",
+        page.text()
+    );
+    cm1.post(&format!("{path}/send"), &[]).await;
+    let b = app.login("b-staff").await;
+    let inbox = b.get("/inbox").await;
+    assert!(inbox.text().contains("添付ファイル"), "{}", inbox.text());
+    let delivery = delivery_links(&inbox.body).pop().unwrap();
+    let file_path = b
+        .get(&delivery)
+        .await
+        .body
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.contains("/files/"))
+        .unwrap()
+        .to_string();
+    assert_eq!(b.get_bytes(&file_path).await.1, pdf.1);
+});
+
+both!(the_inbox_filters_by_kind_and_person, |app| {
+    let cm1 = app.login("a-cm1").await;
+    let path = upload(&app, &cm1, two_partner_upload()).await;
+    cm1.post(&format!("{path}/send"), &[]).await;
+    let b2_admin = app.login("b-staff").await;
+    let plan_only = b2_admin.get("/inbox?kind=UP1KYO").await;
+    assert_eq!(
+        delivery_links(&plan_only.body).len(),
+        1,
+        "{}",
+        plan_only.text()
+    );
+    let none = b2_admin.get("/inbox?kind=UPJSK").await;
+    assert!(none.text().contains("条件に合うファイルはありません。"));
+    let by_person = b2_admin
+        .get("/inbox?person=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84")
+        .await;
+    assert!(by_person
+        .text()
+        .contains("条件に合うファイルはありません。"));
+});
