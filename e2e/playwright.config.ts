@@ -3,6 +3,7 @@
 // JavaScript off: every page and form must work without it.
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,13 +12,18 @@ const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
 const binary = process.env.PORTAL_BINARY ?? join(__dirname, '..', 'target', 'debug', 'server');
 
+// Sample send units between the demo offices, for the upload specs (E2E_FILES).
+const filesDir = join(dataDir, 'files');
+execFileSync(binary, ['demo-files', filesDir]);
+process.env.E2E_FILES = filesDir;
+
 export default defineConfig({
   testDir: './tests',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  timeout: 30_000,
+  timeout: 60_000,
   use: {
     baseURL,
     javaScriptEnabled: false,

@@ -29,6 +29,11 @@ enum Command {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Write sample send units between the demo offices into a folder, to try uploading.
+    DemoFiles {
+        /// Folder to write into.
+        dir: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -37,6 +42,23 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => error.exit(),
     };
+    if let Some(Command::DemoFiles { dir }) = &cli.command {
+        return match server::cli::demo_files::write(dir) {
+            Ok(names) => {
+                let _ = writeln!(
+                    std::io::stdout(),
+                    "{}件のファイルを {} に書き出しました。",
+                    names.len(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("demo-files failed: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if let Some(Command::Check { files }) = &cli.command {
         // Pure and offline: no configuration, database or runtime needed.
         return match server::cli::check::run(files, &mut std::io::stdout()) {
@@ -98,7 +120,7 @@ async fn run(cli: Cli, config: Config) -> ExitCode {
                 }
             }
         }
-        Some(Command::Check { .. }) => ExitCode::SUCCESS,
+        Some(Command::Check { .. } | Command::DemoFiles { .. }) => ExitCode::SUCCESS,
         None => serve(config, clock, cli.demo).await,
     }
 }

@@ -43,7 +43,9 @@ fn event_label(kind: &str) -> &'static str {
 
 impl ExchangeService {
     async fn load(&self, tx: &mut OfficeTx, id: DeliveryId) -> Result<DeliveryRow, AppError> {
-        delivery_store::find(tx, &id.to_string()).await?.ok_or(AppError::NotFound)
+        delivery_store::find(tx, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)
     }
 
     pub(super) async fn deliveries(

@@ -395,51 +395,14 @@ pub const B_NUMBER: &str = "1320000002";
 pub const B2_NUMBER: &str = "1320000003";
 pub const C_NUMBER: &str = "1330000004";
 
-/// A valid standard file of `kind` from one office to another, built from the spec module's
-/// samples with our office numbers (MS932, CRLF), and its V4.1 name.
+/// A valid standard file of `kind` between two offices, with its name.
 pub fn spec_file(
     kind: server::spec_csv::FileKind,
     from: (&str, &str),
     to: (&str, &str),
     stamp: &str,
 ) -> (String, Vec<u8>) {
-    use server::spec_csv::sample;
-    let swap = |s: &str| {
-        s.replace(sample::SENDER, "\u{1}")
-            .replace(sample::DESTINATION, "\u{2}")
-    };
-    let (sender, destination) = if matches!(
-        kind,
-        server::spec_csv::FileKind::Actuals | server::spec_csv::FileKind::ActualsDelete
-    ) {
-        (to, from)
-    } else {
-        (from, to)
-    };
-    let fill = |s: String| s.replace('\u{1}', sender.0).replace('\u{2}', destination.0);
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for row in sample::rows(kind) {
-        let line: Vec<String> = row.iter().map(|v| fill(swap(v))).collect();
-        writer.write_record(&line).unwrap();
-    }
-    let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
-    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
-    let month = if kind.has_month() {
-        format!("_{}", sample::MONTH)
-    } else {
-        String::new()
-    };
-    let name = format!(
-        "{}{month}_{}_{}_{}_{}_{stamp}.CSV",
-        kind.prefix(),
-        from.0,
-        from.1,
-        to.0,
-        to.1
-    );
-    (name, bytes.into_owned())
+    server::cli::demo_files::unit_file(kind, from, to, stamp).unwrap()
 }
 
 impl Browser {

@@ -12,7 +12,8 @@ pub fn two_partner_upload() -> Vec<(String, Vec<u8>)> {
         spec_file(FileKind::Plan1, a, b, stamp),
         spec_file(FileKind::Plan2, a, b, stamp),
         spec_file(FileKind::Plan3, a, b, stamp),
-        spec_file(FileKind::Supplement, a, b, stamp),
+        server::cli::demo_files::plan_supplement(a, b, stamp).unwrap(),
+        spec_file(FileKind::Supplement, a, b2, "20260401090100"),
         spec_file(FileKind::UsagePlan, a, b2, "20260401090100"),
         spec_file(FileKind::UsageDetail, a, b2, "20260401090100"),
     ]
@@ -54,7 +55,7 @@ both!(
             "{text}"
         );
         assert!(text.contains("送信先：テストデイサービス（事業所番号 1320000003）"));
-        assert!(text.contains("この内容で送信する（6件）"));
+        assert!(text.contains("この内容で送信する（7件）"));
         assert!(text.contains("被保険者番号"), "persons are listed");
         assert!(
             app.audit_actions(app.office_a)
@@ -206,7 +207,7 @@ both!(
         let cm2 = app.login("a-cm2").await;
         let drafts = cm2.get("/uploads").await;
         assert!(
-            drafts.text().contains("介護 一郎") && drafts.text().contains("6件"),
+            drafts.text().contains("介護 一郎") && drafts.text().contains("7件"),
             "{}",
             drafts.text()
         );
@@ -234,7 +235,7 @@ both!(files_can_be_removed_from_and_added_to_a_draft, |app| {
     let last = files.pop().unwrap();
     let path = upload(&app, &cm1, files).await;
     let page = cm1.get(&path).await;
-    assert!(page.text().contains("この内容で送信する（5件）"));
+    assert!(page.text().contains("この内容で送信する（6件）"));
     let remove = page
         .body
         .split("action=\"")
@@ -247,14 +248,14 @@ both!(files_can_be_removed_from_and_added_to_a_draft, |app| {
         .get(&path)
         .await
         .text()
-        .contains("この内容で送信する（4件）"));
+        .contains("この内容で送信する（5件）"));
     let added = cm1.upload(&format!("{path}/files"), vec![last], &[]).await;
     assert_eq!(added.location.as_deref(), Some(path.as_str()));
     assert!(cm1
         .get(&path)
         .await
         .text()
-        .contains("この内容で送信する（5件）"));
+        .contains("この内容で送信する（6件）"));
 });
 
 both!(an_attachment_goes_to_the_chosen_partner, |app| {

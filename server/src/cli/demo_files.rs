@@ -1,0 +1,139 @@
+//! `server demo-files DIR`: writes sample send units between the demo offices (MS932 CSV with
+//! standard names), so anyone trying the portal has real files to upload. Tests build their
+//! files the same way.
+
+use crate::spec_csv::{sample, FileKind};
+use std::path::Path;
+
+/// A valid standard file of `kind` from one office to another (`(事業所番号, 種類)`), built from
+/// the spec module's samples with those office numbers, and its V4.1 name.
+pub fn unit_file(
+    kind: FileKind,
+    from: (&str, &str),
+    to: (&str, &str),
+    stamp: &str,
+) -> Result<(String, Vec<u8>), csv::Error> {
+    build(
+        kind,
+        sample::rows(kind),
+        kind.has_month().then_some(sample::MONTH),
+        from,
+        to,
+        stamp,
+    )
+}
+
+/// The 利用者補足情報 that travels with a 第1〜3表 unit: its month is `000000` (spec.md §1.1).
+pub fn plan_supplement(
+    from: (&str, &str),
+    to: (&str, &str),
+    stamp: &str,
+) -> Result<(String, Vec<u8>), csv::Error> {
+    build(
+        FileKind::Supplement,
+        sample::plan_tied_supplement(),
+        Some("000000"),
+        from,
+        to,
+        stamp,
+    )
+}
+
+fn build(
+    kind: FileKind,
+    rows: Vec<Vec<String>>,
+    month: Option<&str>,
+    from: (&str, &str),
+    to: (&str, &str),
+    stamp: &str,
+) -> Result<(String, Vec<u8>), csv::Error> {
+    // 実績 travels from the service office to the care-manager office; the samples' sender is
+    // always the care-manager office, so swap the parties for it.
+    let backwards = matches!(kind, FileKind::Actuals | FileKind::ActualsDelete);
+    let (care_manager, provider) = if backwards { (to, from) } else { (from, to) };
+    let fill = |value: &str| {
+        value
+            .replace(sample::SENDER, "\u{1}")
+            .replace(sample::DESTINATION, "\u{2}")
+            .replace('\u{1}', care_manager.0)
+            .replace('\u{2}', provider.0)
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        writer.write_record(row.iter().map(|v| fill(v)))?;
+    }
+    let text =
+        String::from_utf8_lossy(&writer.into_inner().map_err(|e| e.into_error())?).into_owned();
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    let month = month.map(|m| format!("_{m}")).unwrap_or_default();
+    let name = format!(
+        "{}{month}_{}_{}_{}_{}_{stamp}.CSV",
+        kind.prefix(),
+        from.0,
+        from.1,
+        to.0,
+        to.1
+    );
+    Ok((name, bytes.into_owned()))
+}
+
+/// The demo units: a plan set (第1〜3表 + 利用者補足) for ひまわり訪問介護 and a 第6/7表 unit for
+/// ひまわりデイサービス from ケアプランセンターさくら, and 実績 back from ひまわり訪問介護.
+pub fn demo_units() -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
+    let sakura = ("1371234567", "43");
+    let helper = ("1372345678", "11");
+    let day = ("1372345679", "15");
+    Ok(vec![
+        unit_file(FileKind::Plan1, sakura, helper, "20250401090000")?,
+        unit_file(FileKind::Plan2, sakura, helper, "20250401090000")?,
+        unit_file(FileKind::Plan3, sakura, helper, "20250401090000")?,
+        plan_supplement(sakura, helper, "20250401090000")?,
+        unit_file(FileKind::Supplement, sakura, day, "20250401090100")?,
+        unit_file(FileKind::UsagePlan, sakura, day, "20250401090100")?,
+        unit_file(FileKind::UsageDetail, sakura, day, "20250401090100")?,
+        unit_file(FileKind::Actuals, helper, sakura, "20250501090000")?,
+    ])
+}
+
+/// Writes the demo units into `dir` (created if missing); returns the file names.
+pub fn write(dir: &Path) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
+    let units = demo_units().map_err(std::io::Error::other)?;
+    let mut names = Vec::new();
+    for (name, bytes) in units {
+        std::fs::write(dir.join(&name), bytes)?;
+        names.push(name);
+    }
+    Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_file_passes_validation() {
+        for (name, bytes) in demo_units().unwrap() {
+            let report = crate::spec_csv::validate::validate_file(&name, &bytes);
+            assert!(!report.has_errors(), "{name}: {:?}", report.findings);
+        }
+    }
+
+    #[test]
+    fn the_demo_units_are_complete_send_units() {
+        let units = demo_units().unwrap();
+        let names: Vec<(String, crate::spec_csv::SpecFileName)> = units
+            .iter()
+            .map(|(n, _)| (n.clone(), crate::spec_csv::file_name::parse(n).unwrap()))
+            .collect();
+        let refs: Vec<(&str, &crate::spec_csv::SpecFileName)> =
+            names.iter().map(|(n, s)| (n.as_str(), s)).collect();
+        let errors: Vec<_> = crate::spec_csv::send_unit::check_units(&refs)
+            .into_iter()
+            .filter(|f| f.severity == crate::spec_csv::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}
