@@ -169,6 +169,7 @@ impl Config {
                     bucket,
                     endpoint: var("PORTAL_S3_ENDPOINT"),
                     region: var("PORTAL_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+                    credentials: None,
                 },
                 None => StorageConfig::Local(PathBuf::from(
                     var("PORTAL_STORAGE_DIR").unwrap_or_else(|| "data/objects".into()),

@@ -113,9 +113,11 @@ impl App {
         Ok(self.listener.local_addr()?)
     }
 
-    /// Serves until the process is stopped; expired sessions are swept in the background.
+    /// Serves until the process is stopped; expired sessions and abandoned uploads are swept in
+    /// the background.
     pub async fn run(self) -> InfraResult<()> {
         let sweeper = self.session_store.clone().spawn_sweeper();
+        let cleaner = spawn_storage_cleanup(self.state.clone());
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -123,8 +125,31 @@ impl App {
             .with_graceful_shutdown(shutdown_signal())
             .await;
         sweeper.abort();
+        cleaner.abort();
         served.map_err(InfraError::from)
     }
+}
+
+/// Sweeps storage hourly (see `exchange::cleanup`).
+fn spawn_storage_cleanup(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            let storage = &state.services.exchange.storage;
+            let now = state.clock.now();
+            if let Err(error) = crate::exchange::cleanup::sweep(
+                &state.db,
+                storage,
+                now,
+                crate::exchange::cleanup::GRACE_MS,
+            )
+            .await
+            {
+                tracing::error!(error.cause = %error, "storage cleanup failed");
+            }
+        }
+    })
 }
 
 /// Stops on Ctrl-C or SIGTERM (systemd, docker stop), letting requests in flight finish.

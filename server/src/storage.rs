@@ -27,6 +27,9 @@ pub enum StorageConfig {
         endpoint: Option<String>,
         /// Region.
         region: String,
+        /// Access key id and secret; when absent, the usual AWS_* variables (or instance
+        /// credentials) are used.
+        credentials: Option<(String, String)>,
     },
 }
 
@@ -81,10 +84,16 @@ impl Storage {
                 bucket,
                 endpoint,
                 region,
+                credentials,
             } => {
                 let mut builder = AmazonS3Builder::from_env()
                     .with_bucket_name(bucket)
                     .with_region(region);
+                if let Some((key, secret)) = credentials {
+                    builder = builder
+                        .with_access_key_id(key)
+                        .with_secret_access_key(secret);
+                }
                 if let Some(endpoint) = endpoint {
                     builder = builder
                         .with_endpoint(endpoint)

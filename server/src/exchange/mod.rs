@@ -2,6 +2,7 @@
 //! office; inbox and outbox shared by the office's staff; downloads and receipts.
 
 pub mod classify;
+pub mod cleanup;
 pub mod deliveries;
 pub mod delivery_store;
 pub mod directory;

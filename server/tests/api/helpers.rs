@@ -115,8 +115,16 @@ fn person(name: &str, login: &str, roles: Vec<(usize, Role)>) -> NewPerson {
     }
 }
 
-/// Starts the server on `backend` with seeded offices.
+/// Starts the server on `backend` with seeded offices and local file storage.
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, None).await
+}
+
+/// Starts the server on `backend` with `storage` (default: a local folder of its own).
+pub async fn spawn_app_with(
+    backend: Backend,
+    storage: Option<server::storage::StorageConfig>,
+) -> TestApp {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let dir = std::env::temp_dir().join(format!("portal-test-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -138,7 +146,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
             app_role: Some("portal_app".into()),
             max_connections: 5,
         },
-        storage: server::storage::StorageConfig::Local(dir.join("objects")),
+        storage: storage
+            .unwrap_or_else(|| server::storage::StorageConfig::Local(dir.join("objects"))),
         limits: server::config::UploadLimits::default(),
         session: SessionConfig {
             idle: Duration::from_secs(30 * 60),

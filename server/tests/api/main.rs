@@ -30,3 +30,4 @@ mod health;
 mod helpers;
 mod offices;
 mod schema;
+mod storage;

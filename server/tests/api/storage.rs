@@ -1,0 +1,250 @@
+//! Storage against a real S3-compatible server (moto, started by the test) and the cleanup of
+//! abandoned objects.
+
+use crate::helpers::{spawn_app_with, TestApp};
+use futures_util::StreamExt;
+use server::db::Backend;
+use server::storage::{Storage, StorageConfig};
+use sha2::{Digest, Sha256};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A moto S3 server on a free loopback port, killed when dropped.
+struct Moto {
+    child: Child,
+    endpoint: String,
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn start_moto() -> Moto {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new("python3")
+        .args([
+            "-m",
+            "moto.server",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            &port.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3 with moto[server] (scripts/ensure-test-deps installs it)");
+    let endpoint = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    for _ in 0..100 {
+        if client.get(&endpoint).send().await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Buckets are created with an unsigned PUT (moto accepts any credentials).
+    let created = client
+        .put(format!("{endpoint}/portal-test"))
+        .send()
+        .await
+        .expect("moto answers");
+    assert!(
+        created.status().is_success(),
+        "bucket creation: {}",
+        created.status()
+    );
+    Moto { child, endpoint }
+}
+
+fn s3_config(moto: &Moto) -> StorageConfig {
+    StorageConfig::S3 {
+        bucket: "portal-test".into(),
+        endpoint: Some(moto.endpoint.clone()),
+        region: "us-east-1".into(),
+        credentials: Some(("test".into(), "test".into())),
+    }
+}
+
+fn chunks(
+    bytes: &[u8],
+) -> impl futures_util::Stream<Item = Result<bytes::Bytes, std::io::Error>> + Unpin + '_ {
+    futures_util::stream::iter(
+        bytes
+            .chunks(64 * 1024)
+            .map(|c| Ok(bytes::Bytes::copy_from_slice(c))),
+    )
+}
+
+#[tokio::test]
+async fn s3_storage_streams_in_and_out_byte_for_byte() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let moto = start_moto().await;
+    let storage = Storage::open(&s3_config(&moto)).unwrap();
+    // 18 MB: several multipart parts.
+    let original: Vec<u8> = (0..18 * 1024 * 1024u32).map(|i| (i % 251) as u8).collect();
+    let staged = storage
+        .write_stream(chunks(&original), 20 * 1024 * 1024)
+        .await
+        .unwrap();
+    assert_eq!(staged.sha256, hex::encode(Sha256::digest(&original)));
+    let key = storage.promote(&staged).await.unwrap();
+    let mut read = Vec::new();
+    let mut stream = storage.read_stream(&key).await.unwrap();
+    while let Some(chunk) = stream.next().await {
+        read.extend_from_slice(&chunk.unwrap());
+    }
+    assert_eq!(read.len(), original.len());
+    assert!(
+        read == original,
+        "the bytes read back are the bytes written"
+    );
+    assert!(
+        storage.list("staging").await.unwrap().is_empty(),
+        "staging is emptied by promote"
+    );
+}
+
+#[tokio::test]
+async fn an_oversized_stream_to_s3_leaves_no_object() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let moto = start_moto().await;
+    let storage = Storage::open(&s3_config(&moto)).unwrap();
+    let data = vec![7u8; 300_000];
+    let refused = storage.write_stream(chunks(&data), 100_000).await;
+    assert!(matches!(
+        refused,
+        Err(server::storage::WriteError::TooLarge { .. })
+    ));
+    assert!(storage.list("staging").await.unwrap().is_empty());
+    assert!(storage.list("files").await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_app_on_sqlite_with_s3_round_trips_byte_for_byte() {
+    let moto = start_moto().await;
+    let app = spawn_app_with(Backend::Sqlite, Some(s3_config(&moto))).await;
+    round_trip(&app).await;
+}
+
+async fn round_trip(app: &TestApp) {
+    let cm1 = app.login("a-cm1").await;
+    let pdf = (
+        "計画書.pdf".to_string(),
+        [b"%PDF-1.7\n".to_vec(), vec![42u8; 2 * 1024 * 1024]].concat(),
+    );
+    let path = cm1
+        .upload(
+            "/uploads",
+            vec![pdf.clone()],
+            &[
+                ("attachment_office", crate::helpers::B_NUMBER),
+                ("attachment_type", "11"),
+            ],
+        )
+        .await
+        .location
+        .unwrap();
+    cm1.post(&format!("{path}/send"), &[]).await;
+    let b = app.login("b-staff").await;
+    let inbox = b.get("/inbox").await;
+    let delivery = inbox
+        .body
+        .split("href=\"/deliveries/")
+        .nth(1)
+        .and_then(|s| s.get(..36))
+        .unwrap()
+        .to_string();
+    let page = b.get(&format!("/deliveries/{delivery}")).await;
+    let file = page
+        .body
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.contains("/files/"))
+        .unwrap()
+        .to_string();
+    let (status, bytes, _) = b.get_bytes(&file).await;
+    assert_eq!(status, 200);
+    assert!(bytes == pdf.1, "downloaded bytes equal the upload");
+}
+
+both!(
+    abandoned_uploads_and_unreferenced_objects_are_swept_after_the_grace_period,
+    |app| {
+        let storage = app.storage();
+        // A referenced file (sent normally) …
+        let cm1 = app.login("a-cm1").await;
+        let kept = cm1
+            .upload(
+                "/uploads",
+                vec![("memo.txt".into(), b"keep me".to_vec())],
+                &[
+                    ("attachment_office", crate::helpers::B_NUMBER),
+                    ("attachment_type", "11"),
+                ],
+            )
+            .await;
+        assert_eq!(kept.status, 303);
+        // … an orphan (stored, but the rows never committed) and an abandoned staging object.
+        let orphan = storage
+            .write_stream(chunks(b"orphan bytes"), 1024)
+            .await
+            .unwrap();
+        storage.promote(&orphan).await.unwrap();
+        storage
+            .write_stream(chunks(b"never finished"), 1024)
+            .await
+            .unwrap();
+        let swept_now = server::exchange::cleanup::sweep(
+            &app.db,
+            &storage,
+            wall_clock_ms(),
+            server::exchange::cleanup::GRACE_MS,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            swept_now,
+            Default::default(),
+            "nothing younger than the grace period is touched"
+        );
+        let later = wall_clock_ms() + server::exchange::cleanup::GRACE_MS + 60_000;
+        let swept = server::exchange::cleanup::sweep(
+            &app.db,
+            &storage,
+            later,
+            server::exchange::cleanup::GRACE_MS,
+        )
+        .await
+        .unwrap();
+        assert_eq!((swept.staging, swept.orphans), (1, 1));
+        assert_eq!(
+            storage.list("files").await.unwrap().len(),
+            1,
+            "the referenced file stays"
+        );
+    }
+);
+
+fn wall_clock_ms() -> i64 {
+    i64::try_from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis(),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_app_on_postgres_with_s3_round_trips_too() {
+    let moto = start_moto().await;
+    let app = spawn_app_with(Backend::Postgres, Some(s3_config(&moto))).await;
+    round_trip(&app).await;
+}
