@@ -74,6 +74,8 @@ fn Detail(d: DeliveryDetail) -> impl IntoView {
         </dl>
         {import_action}
         <h2>{format!("ファイル（{}件）", d.files.len())}</h2>
+        <p><a class="button" data-variant="secondary" href=format!("/deliveries/{id}/zip") download="">"すべてのファイルをまとめてダウンロードする（ZIP）"</a></p>
+        <p class="field__hint">"ZIPの中のファイルは、取り込む順番（親の帳票が先）に並んでいます。"</p>
         {d.files.into_iter().map(|f| {
             let href = format!("/deliveries/{id}/files/{}", f.id);
             let label = format!("{}をダウンロードする", f.name);

@@ -172,6 +172,39 @@ impl ExchangeService {
         Ok(Download { file: found, body })
     }
 
+    /// The whole delivery as a ZIP in import order; a receipt for the receiving office.
+    #[tracing::instrument(skip_all, fields(office.id = %caller.office_id(), delivery.id = %id))]
+    pub async fn download_zip(
+        &self,
+        caller: &Caller,
+        client: &ClientInfo,
+        id: DeliveryId,
+    ) -> Result<(String, std::fs::File), AppError> {
+        AuthCheck::member().check(caller)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let row = self.load(&mut tx, id).await?;
+        let files = super::zip_unit::import_ordered(
+            delivery_store::files(&mut tx, &row.delivery_id).await?,
+        );
+        if row.to_office_id == caller.office_id().to_string() {
+            let user = caller.user_id.to_string();
+            delivery_store::insert_event(&mut tx, &row, None, "downloaded", &user, now).await?;
+            let event = AuditEvent::FileDownloaded {
+                delivery: row.delivery_id.clone(),
+                file: "zip".into(),
+            };
+            self.audit(&mut tx, caller, client, event).await?;
+        }
+        let zip = super::zip_unit::build(&self.storage, &files).await?;
+        tx.commit().await?;
+        let stamp = files
+            .iter()
+            .find_map(|f| f.send_stamp.clone())
+            .unwrap_or_else(|| row.delivery_id.clone());
+        Ok((format!("{}_{stamp}.zip", row.from_number), zip))
+    }
+
     /// 取込済 (imported into the care software), by the receiving office; once.
     pub async fn mark_imported(
         &self,

@@ -248,7 +248,8 @@ impl ExchangeService {
         if head.status == "discarded" {
             return Err(AppError::conflict("この下書きは破棄されています。"));
         }
-        let rows = store::outgoing_files(&mut tx, &id.to_string()).await?;
+        let rows =
+            super::zip_unit::import_ordered(store::outgoing_files(&mut tx, &id.to_string()).await?);
         let (planned, _) = self.plan(&mut tx, caller, rows).await?;
         let mut by_destination: BTreeMap<String, Vec<&Planned>> = BTreeMap::new();
         for p in planned.iter().filter(|p| p.file.blocked.is_none()) {

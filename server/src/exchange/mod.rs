@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod intake;
 pub mod store;
 pub mod view;
+pub mod zip_unit;
 
 use crate::auth::AuthCheck;
 use crate::clock::Clock;

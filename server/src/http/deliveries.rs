@@ -55,6 +55,33 @@ pub async fn get_file(
     Ok((headers, Body::from_stream(download.body)).into_response())
 }
 
+/// GET /deliveries/{id}/zip: every file of the delivery, original names, import order.
+pub async fn get_zip(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Extension(client): Extension<ClientInfo>,
+    Path(raw): Path<String>,
+) -> PageResult<Response> {
+    let id: DeliveryId = raw.parse().map_err(|_| AppError::NotFound)?;
+    let (name, file) = state
+        .services
+        .exchange
+        .download_zip(&caller, &client, id)
+        .await?;
+    let length = file
+        .metadata()
+        .map(|m| m.len())
+        .map_err(crate::error::InfraError::from)?;
+    let stream = tokio_util::io::ReaderStream::new(tokio::fs::File::from_std(file));
+    let headers = [
+        (header::CONTENT_TYPE, "application/zip".to_string()),
+        (header::CONTENT_LENGTH, length.to_string()),
+        (header::CONTENT_DISPOSITION, content_disposition(&name)),
+        (header::CACHE_CONTROL, "private, no-store".to_string()),
+    ];
+    Ok((headers, Body::from_stream(stream)).into_response())
+}
+
 /// POST /deliveries/{id}/imported.
 pub async fn post_imported(
     State(state): State<AppState>,

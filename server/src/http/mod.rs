@@ -39,6 +39,7 @@ pub fn routes() -> Router<AppState> {
             "/deliveries/{id}/files/{file_id}",
             get(deliveries::get_file),
         )
+        .route("/deliveries/{id}/zip", get(deliveries::get_zip))
         .route("/deliveries/{id}/imported", post(deliveries::post_imported))
 }
 

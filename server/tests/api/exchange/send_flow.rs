@@ -317,3 +317,34 @@ both!(the_inbox_filters_by_kind_and_person, |app| {
         .text()
         .contains("条件に合うファイルはありません。"));
 });
+
+both!(the_whole_unit_downloads_as_a_zip_in_import_order, |app| {
+    let cm1 = app.login("a-cm1").await;
+    let files = two_partner_upload();
+    let path = upload(&app, &cm1, files.clone()).await;
+    cm1.post(&format!("{path}/send"), &[]).await;
+    let b = app.login("b-staff").await;
+    let delivery = delivery_links(&b.get("/inbox").await.body).pop().unwrap();
+    let (status, bytes, headers) = b.get_bytes(&format!("{delivery}/zip")).await;
+    assert_eq!(status, 200);
+    assert_eq!(headers.get("content-type").unwrap(), "application/zip");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    let prefixes: Vec<&str> = names.iter().map(|n| n.split('_').next().unwrap()).collect();
+    assert_eq!(
+        prefixes,
+        ["UP1KYO", "UP2KYO", "UP3KYO", "UPHOSOKU"],
+        "parents first: {names:?}"
+    );
+    for name in &names {
+        let mut entry = archive.by_name(name).unwrap();
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut content).unwrap();
+        let original = &files.iter().find(|(n, _)| n == name).unwrap().1;
+        assert!(&content == original, "{name} is byte-for-byte the upload");
+    }
+    let c = app.login("c-staff").await;
+    assert_eq!(c.get_bytes(&format!("{delivery}/zip")).await.0, 404);
+});
