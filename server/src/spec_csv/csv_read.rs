@@ -3,9 +3,14 @@
 //!
 //! Splitting before decoding is sound because MS932 trail bytes (0x40–0xFC) never equal `,`,
 //! `"`, CR or LF; it lets ASCII fields (most of a file) skip the decoder entirely.
+//!
+//! The splitter follows the state machine of `csv_core` (the `csv` crate's reader, with CRLF
+//! terminators, `""` escapes and no comments) byte for byte, so records and fields are exactly
+//! the ones `csv::Reader` would give. A record whose fields are plain slices of the input (no
+//! `""` escape, nothing after a closing quote) is read without copying; any other record is
+//! re-read by the full state machine into a scratch buffer.
 
 use super::decode::{self, DecodeError};
-use csv::{ByteRecord, ReaderBuilder};
 use std::cell::{Cell, OnceCell};
 
 /// Most fields a record may have; the widest layout (UPKIHON) has 71.
@@ -35,36 +40,44 @@ pub enum SyntaxProblem {
 /// The fields of one record. ASCII fields are read in place; others were checked as MS932 and
 /// are decoded on first access, so validation of free text never pays for decoding.
 pub struct Fields<'r> {
-    raw: &'r ByteRecord,
+    /// The bytes the spans index: the input itself, or a scratch copy for unescaped records.
+    data: &'r [u8],
+    /// (start, end) of each field in `data`.
+    spans: &'r [(usize, usize)],
     decoded: OnceCell<Vec<String>>,
 }
 
-impl Fields<'_> {
+impl<'r> Fields<'r> {
+    #[inline]
+    fn raw(&self, i: usize) -> Option<&'r [u8]> {
+        let &(start, end) = self.spans.get(i)?;
+        self.data.get(start..end)
+    }
+
     /// Number of fields.
     pub fn len(&self) -> usize {
-        self.raw.len()
+        self.spans.len()
     }
 
     /// True when the record has no field.
     pub fn is_empty(&self) -> bool {
-        self.raw.is_empty()
+        self.spans.is_empty()
     }
 
     /// True when field `i` is empty or absent, without decoding it.
     pub fn is_blank(&self, i: usize) -> bool {
-        self.raw.get(i).is_none_or(<[u8]>::is_empty)
+        self.raw(i).is_none_or(<[u8]>::is_empty)
     }
 
     /// Field `i` (0-based).
     #[inline]
     pub fn get(&self, i: usize) -> Option<&str> {
-        let bytes = self.raw.get(i)?;
+        let bytes = self.raw(i)?;
         if bytes.is_ascii() {
             return std::str::from_utf8(bytes).ok();
         }
         let decoded = self.decoded.get_or_init(|| {
-            self.raw
-                .iter()
+            self.iter_bytes()
                 .map(|f| {
                     if f.is_ascii() {
                         String::new()
@@ -78,13 +91,17 @@ impl Fields<'_> {
     }
 
     /// Raw MS932 bytes of field `i`, already checked to decode; empty if absent.
+    #[inline]
     pub fn bytes(&self, i: usize) -> &[u8] {
-        self.raw.get(i).unwrap_or_default()
+        self.raw(i).unwrap_or_default()
     }
 
     /// Raw MS932 bytes of every field, in order.
     pub fn iter_bytes(&self) -> impl Iterator<Item = &[u8]> + '_ {
-        self.raw.iter()
+        let data = self.data;
+        self.spans
+            .iter()
+            .map(move |&(start, end)| data.get(start..end).unwrap_or_default())
     }
 
     /// Field `i` decoded into an owned string (for messages).
@@ -143,43 +160,60 @@ pub fn for_each_record(
 ) -> Result<Vec<SyntaxProblem>, DecodeError> {
     decode::reject_utf8(bytes)?;
     let mut problems = Vec::new();
-    // Every well-formed quoted field contributes an even number of quotes ("" escapes included).
-    if count_byte(bytes, b'"') % 2 == 1 {
-        problems.push(SyntaxProblem::UnbalancedQuotes);
-    }
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = ByteRecord::new();
-    // csv's own line counter miscounts CRLF, so count '\n' up to each record's start byte.
+    // Every `"` of the input is counted while splitting (records cover every byte but line
+    // breaks): every well-formed quoted field contributes an even number ("" escapes included).
+    let mut quotes = 0usize;
     let lines = LineIndex {
         bytes,
         counted_to: Cell::new(0),
         line: Cell::new(1),
     };
-    let mut previous_start = 0usize;
-    while let Ok(true) = reader.read_byte_record(&mut record) {
-        let start = record.position().map_or(previous_start, |p| {
-            usize::try_from(p.byte()).unwrap_or(previous_start)
-        });
-        let mut start = start.clamp(previous_start, bytes.len());
-        // The reported start may sit on the previous terminator or on skipped blank lines.
-        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-            start += 1;
+    // Reused for every record: the field spans (at most MAX_FIELDS + 1 are kept) and the
+    // unescaped copy of a record that is not a run of plain slices.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(64);
+    let mut scratch: Vec<u8> = Vec::new();
+    let mut pos = 0usize;
+    loop {
+        // Between records, line breaks are skipped (blank lines included).
+        while bytes.get(pos).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            pos += 1;
         }
-        previous_start = start;
+        if pos >= bytes.len() {
+            break;
+        }
+        let start = pos;
+        spans.clear();
+        let (end, copied) = match split_plain(bytes, start, &mut spans) {
+            Some((end, n)) => {
+                quotes += n;
+                (end, false)
+            }
+            None => {
+                spans.clear();
+                let (end, n) = split_copy(bytes, start, &mut spans, &mut scratch);
+                quotes += n;
+                (end, true)
+            }
+        };
+        pos = end;
+        let data: &[u8] = if copied { &scratch } else { bytes };
+        let fields = Fields {
+            data,
+            spans: &spans,
+            decoded: OnceCell::new(),
+        };
         let at = LineAt {
             index: &lines,
             start,
         };
-        if record.len() > MAX_FIELDS {
+        if spans.len() > MAX_FIELDS {
             problems.push(SyntaxProblem::TooManyFields { line: at.get() });
             continue;
         }
-        // Only a record longer than the cap can hold a field longer than the cap.
-        if record.as_slice().len() > MAX_FIELD_BYTES {
-            if let Some(i) = record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
+        let span = bytes.get(start..end).unwrap_or_default();
+        // The raw span is at least as long as any field in it.
+        if span.len() > MAX_FIELD_BYTES {
+            if let Some(i) = fields.iter_bytes().position(|f| f.len() > MAX_FIELD_BYTES) {
                 problems.push(SyntaxProblem::FieldTooLong {
                     line: at.get(),
                     column: i + 1,
@@ -187,22 +221,230 @@ pub fn for_each_record(
                 continue;
             }
         }
-        let valid = record.as_slice().is_ascii()
-            || record.iter().all(|f| f.is_ascii() || decode::is_valid(f));
+        // Separators are ASCII and never an MS932 trail byte, so a record of plain slices is
+        // valid exactly when its whole span is; a copied record is checked field by field.
+        let valid = span.is_ascii()
+            || if copied {
+                fields
+                    .iter_bytes()
+                    .all(|f| f.is_ascii() || decode::is_valid(f))
+            } else {
+                decode::is_valid(span)
+            };
         if !valid {
             // Error path only: decode the whole file to report the exact offset.
             let error = decode::ms932(bytes).err();
             return Err(error.unwrap_or(DecodeError::Malformed { offset: start }));
         }
-        on_record(
-            at,
-            &Fields {
-                raw: &record,
-                decoded: OnceCell::new(),
-            },
-        );
+        on_record(at, &fields);
+    }
+    if quotes % 2 == 1 {
+        problems.insert(0, SyntaxProblem::UnbalancedQuotes);
     }
     Ok(problems)
+}
+
+/// Adds a field span, keeping at most `MAX_FIELDS + 1` (enough to tell the record is too wide).
+#[inline]
+fn push_span(spans: &mut Vec<(usize, usize)>, start: usize, end: usize) {
+    if spans.len() <= MAX_FIELDS {
+        spans.push((start, end));
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Candidate separator positions, found eight bytes at a time: every byte below `-` (0x2D) is a
+/// candidate, which covers `"` (0x22), `,` (0x2C), CR and LF and lets digits, letters and MS932
+/// text (lead bytes ≥ 0x81, trail bytes ≥ 0x40) through. Callers skip the other candidates.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    /// Offset of the word `mask` describes.
+    base: usize,
+    /// Bit 8k+7 set when byte `base + k` may be a candidate; the lowest set bit is exact.
+    mask: u64,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8], from: usize) -> Self {
+        Self {
+            bytes,
+            base: from,
+            mask: Self::word_mask(bytes, from),
+        }
+    }
+
+    /// The classic "has a byte less than n" test: exact for the lowest flagged byte, maybe
+    /// over-eager above it (a borrow), never missing one. Past the end, bytes read as 0xFF.
+    #[inline]
+    fn word_mask(bytes: &[u8], at: usize) -> u64 {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let word = match rest.first_chunk::<8>() {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => {
+                let mut padded = [0xFF; 8];
+                for (slot, &b) in padded.iter_mut().zip(rest) {
+                    *slot = b;
+                }
+                u64::from_le_bytes(padded)
+            }
+        };
+        word.wrapping_sub(ONES * 0x2D) & !word & HIGHS
+    }
+
+    /// The next candidate offset, `None` at the end of input.
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if self.mask != 0 {
+                let at = self.base + (self.mask.trailing_zeros() / 8) as usize;
+                self.mask &= self.mask - 1;
+                return Some(at);
+            }
+            self.base += 8;
+            if self.base >= self.bytes.len() {
+                return None;
+            }
+            self.mask = Self::word_mask(self.bytes, self.base);
+        }
+    }
+}
+
+/// Splits the record starting at `start` (not a line break) into spans of `bytes`; returns the
+/// offset just past its last field (its terminator, or the end of input) and the number of `"`
+/// in the record. `None` when a field is not a plain slice: a `""` escape, or bytes after a
+/// closing quote.
+#[inline]
+fn split_plain(
+    bytes: &[u8],
+    start: usize,
+    spans: &mut Vec<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let mut candidates = Candidates::new(bytes, start);
+    let mut quotes = 0usize;
+    // Where the current field's content starts, and whether it is an open quoted field.
+    let mut field = start;
+    let mut quoted = bytes.get(start) == Some(&b'"');
+    if quoted {
+        quotes += 1;
+        field += 1;
+    }
+    loop {
+        let Some(at) = candidates.next() else {
+            // End of input ends the record; an unclosed quoted field runs to it, as in csv_core.
+            push_span(spans, field, bytes.len());
+            return Some((bytes.len(), quotes));
+        };
+        if at < field {
+            // The opening quote of the field, or the comma after the previous closing quote.
+            continue;
+        }
+        let c = bytes.get(at).copied().unwrap_or(0);
+        let next_field = if quoted {
+            if c != b'"' {
+                continue;
+            }
+            quotes += 1;
+            push_span(spans, field, at);
+            match bytes.get(at + 1) {
+                None | Some(b'\r' | b'\n') => return Some((at + 1, quotes)),
+                Some(b',') => at + 2,
+                Some(_) => return None,
+            }
+        } else {
+            match c {
+                // In an unquoted field a `"` is an ordinary byte.
+                b'"' => {
+                    quotes += 1;
+                    continue;
+                }
+                b',' => {
+                    push_span(spans, field, at);
+                    at + 1
+                }
+                b'\r' | b'\n' => {
+                    push_span(spans, field, at);
+                    return Some((at, quotes));
+                }
+                _ => continue,
+            }
+        };
+        field = next_field;
+        quoted = bytes.get(field) == Some(&b'"');
+        if quoted {
+            quotes += 1;
+            field += 1;
+        }
+    }
+}
+
+/// State of [`split_copy`], as in csv_core's reader.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// At the first byte of a field.
+    Start,
+    /// In an unquoted field (or after text following a closing quote).
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// Just after a `"` in a quoted field: an escape or the closing quote.
+    QuoteInQuoted,
+}
+
+/// The full state machine for records [`split_plain`] declines: unescapes the record starting
+/// at `start` into `scratch` with spans into it; returns the offset just past the record.
+fn split_copy(
+    bytes: &[u8],
+    start: usize,
+    spans: &mut Vec<(usize, usize)>,
+    scratch: &mut Vec<u8>,
+) -> (usize, usize) {
+    scratch.clear();
+    let mut quotes = 0;
+    let mut field_start = 0;
+    let mut state = State::Start;
+    let mut i = start;
+    while let Some(&c) = bytes.get(i) {
+        quotes += usize::from(c == b'"');
+        let ends = match (state, c) {
+            (State::Quoted, b'"') => {
+                state = State::QuoteInQuoted;
+                false
+            }
+            (State::Quoted, _) => {
+                scratch.push(c);
+                false
+            }
+            (State::Start, b'"') => {
+                state = State::Quoted;
+                false
+            }
+            (State::QuoteInQuoted, b'"') => {
+                scratch.push(c);
+                state = State::Quoted;
+                false
+            }
+            (_, b',') => {
+                push_span(spans, field_start, scratch.len());
+                field_start = scratch.len();
+                state = State::Start;
+                false
+            }
+            (_, b'\r' | b'\n') => true,
+            (_, _) => {
+                scratch.push(c);
+                state = State::Unquoted;
+                false
+            }
+        };
+        if ends {
+            break;
+        }
+        i += 1;
+    }
+    push_span(spans, field_start, scratch.len());
+    (i, quotes)
 }
 
 /// Counts `needle` in `bytes`; u8 partial sums over 255-byte chunks let the compiler use wide

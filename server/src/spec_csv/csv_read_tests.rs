@@ -61,3 +61,66 @@ fn a_bad_byte_inside_a_field_fails_with_the_file_offset() {
     let result = for_each_record("a,介護".as_bytes(), |_, _| {});
     assert_eq!(result, Err(DecodeError::Utf8 { offset: 2 }));
 }
+
+/// The records and fields of `csv::Reader` (the reference the splitter must match).
+fn csv_crate_records(bytes: &[u8]) -> Vec<Vec<Vec<u8>>> {
+    csv_crate_lines(bytes).into_iter().map(|(_, r)| r).collect()
+}
+
+/// Each record of `csv::Reader` with the line of its first byte (after skipped line breaks).
+fn csv_crate_lines(bytes: &[u8]) -> Vec<(u64, Vec<Vec<u8>>)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut out = Vec::new();
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let mut start = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            start += 1;
+        }
+        let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64;
+        out.push((line, record.iter().map(<[u8]>::to_vec).collect()));
+    }
+    out
+}
+
+#[test]
+fn escapes_and_text_after_a_closing_quote_split_as_csv_does() {
+    for text in [
+        "\"a\"\"b\",c\r\n",
+        "\"a\"b,c\nd",
+        "a\"b,\"\",\"\"\"\"\r\r\n,",
+        "\"x\"\"\ny\",\"open",
+        "a,",
+        ",\r\n\r\n,",
+    ] {
+        let mut ours = Vec::new();
+        let result = for_each_record(text.as_bytes(), |_, r| {
+            ours.push(r.iter_bytes().map(<[u8]>::to_vec).collect::<Vec<_>>())
+        });
+        assert!(result.is_ok(), "{text:?}");
+        assert_eq!(ours, csv_crate_records(text.as_bytes()), "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn records_and_fields_are_exactly_those_of_the_csv_crate(
+        bytes in proptest::collection::vec(proptest::sample::select(vec![b'a', b'1', b',', b'"', b'\r', b'\n', b' ', b'-', b'\t']), 0..120)
+    ) {
+        let mut ours = Vec::new();
+        let mut lines = Vec::new();
+        let result = for_each_record(&bytes, |at, r| {
+            lines.push(at.get());
+            ours.push(r.iter_bytes().map(<[u8]>::to_vec).collect::<Vec<_>>())
+        });
+        proptest::prop_assert!(result.is_ok());
+        let expected = csv_crate_lines(&bytes);
+        proptest::prop_assert_eq!(lines, expected.iter().map(|(l, _)| *l).collect::<Vec<_>>());
+        proptest::prop_assert_eq!(ours, expected.into_iter().map(|(_, r)| r).collect::<Vec<_>>());
+    }
+}

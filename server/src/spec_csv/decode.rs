@@ -122,6 +122,18 @@ pub fn is_valid(bytes: &[u8]) -> bool {
     let table = pairs();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // Skip ASCII eight bytes at a time: free text sits between runs of ASCII columns.
+        if b < 0x80 {
+            if let Some(word) = bytes
+                .get(i..i + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            {
+                if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
         // ASCII, 0x80 (mapped to U+0080 by encoding_rs) and half-width katakana are one byte.
         if b <= 0x80 || (0xA1..=0xDF).contains(&b) {
             i += 1;

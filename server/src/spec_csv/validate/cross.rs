@@ -1,6 +1,7 @@
 //! Rules that span columns or records (spec.md §2 one version/month per file, §6.2). Compares raw
 //! bytes; values are decoded only to quote them in messages.
 
+use super::field::same;
 use super::sink::Sink;
 use crate::spec_csv::csv_read::{Fields, LineAt};
 use crate::spec_csv::decode::decode_valid;
@@ -98,7 +99,7 @@ impl<'a> Cross<'a> {
         let version = record.bytes(0);
         match &self.first_version {
             None => self.first_version = Some(version.to_vec()),
-            Some(first) if first != version && !version.is_empty() => {
+            Some(first) if !same(first, version) && !version.is_empty() => {
                 let message = format!(
                     "1つのファイルに異なるCSVバージョン（{}と{}）が混在しています。",
                     shown(first),
@@ -145,7 +146,7 @@ impl<'a> Cross<'a> {
             return;
         }
         if let Some(expected) = &self.name_month {
-            if month != expected.as_bytes() {
+            if !same(month, expected.as_bytes()) {
                 let rule = if self.kind == FileKind::Supplement {
                     Rule::SupplementLink
                 } else {
@@ -161,7 +162,7 @@ impl<'a> Cross<'a> {
         }
         match &self.first_month {
             None => self.first_month = Some(month.to_vec()),
-            Some(first) if first != month => {
+            Some(first) if !same(first, month) => {
                 let message = format!(
                     "1つのファイルに複数の対象年月（{}と{}）があります。",
                     shown(first),
@@ -258,7 +259,7 @@ impl<'a> Cross<'a> {
         };
         let (_, provider) = get(layout, record, 19);
         let (_, insured) = get(layout, record, 2);
-        let related = provider == office.as_str().as_bytes();
+        let related = same(provider, office.as_str().as_bytes());
         note(
             &mut self.related,
             &mut self.last_related,
@@ -277,7 +278,7 @@ impl<'a> Cross<'a> {
     ) {
         let (_, insured) = get(layout, record, 2);
         let (_, code) = get(layout, record, 8);
-        let is_total = code == b"999999";
+        let is_total = same(code, b"999999");
         note(
             &mut self.grand_totals,
             &mut self.last_total,
@@ -352,7 +353,7 @@ struct Last {
 fn note(map: &mut PerPerson, last: &mut Last, insured: &[u8], at: LineAt<'_>, ok: bool) {
     // Rows come grouped by person: when the previous row had the same person, the map only
     // needs an update if this row is the first to satisfy the rule.
-    if insured == last.insured.as_slice() && (last.ok || !ok) {
+    if same(insured, &last.insured) && (last.ok || !ok) {
         return;
     }
     last.insured.clear();

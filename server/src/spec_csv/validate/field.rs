@@ -36,6 +36,32 @@ pub fn check_str(spec: &FieldSpec, value: &str) -> Option<ValueProblem> {
     check(spec, value.as_bytes(), &|| value.to_owned())
 }
 
+/// Byte equality written as a loop: values are a few bytes long, where a call to `memcmp`
+/// costs more than the comparison.
+#[inline]
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// True when [`check`] finds nothing wrong with `value`: exactly its `None` condition, without
+/// building a message. The validation loop calls this for every field and [`check`] only when
+/// it fails.
+#[inline]
+pub fn is_ok(spec: &FieldSpec, value: &[u8]) -> bool {
+    if value.is_empty() {
+        return !spec.required;
+    }
+    let max = usize::from(spec.max_len);
+    let fits = max == 0 || value.len() <= max;
+    match spec.format {
+        // A longer byte length may still fit in characters; check decides.
+        Format::Text => fits,
+        Format::CsvVersion => KNOWN_VERSIONS.iter().any(|v| same(v.as_bytes(), value)),
+        Format::Code(codes) => codes.iter().any(|c| same(c.as_bytes(), value)),
+        format => fits && format_ok(format, value),
+    }
+}
+
 /// Checks `value` (raw bytes of one field) against `spec`; `None` when it is fine. `text`
 /// decodes the value and is called only to quote it in a message.
 pub fn check(spec: &FieldSpec, value: &[u8], text: &dyn Fn() -> String) -> Option<ValueProblem> {
@@ -102,7 +128,33 @@ fn too_long(max: usize, n: usize) -> Option<ValueProblem> {
 
 /// The message stem when `value` does not have `format`.
 fn format_error(format: Format, v: &[u8]) -> Option<&'static str> {
-    let ok = match format {
+    if format_ok(format, v) {
+        return None;
+    }
+    Some(match format {
+        Format::Ascii => "半角英数字・記号で入力してください。",
+        Format::Insurer => "保険者番号は数字6桁で入力してください。",
+        Format::Insured => "被保険者番号は数字10桁、またはHと数字9桁で入力してください。",
+        Format::Office => "事業所番号は10桁で入力してください。",
+        Format::ServiceType => "サービス種類コードは英数字2桁で入力してください。",
+        Format::ServiceCode => "サービスコードは英数字6桁で入力してください。",
+        Format::Date | Format::DateOrZeros => "日付が正しくありません。",
+        Format::Month | Format::MonthOrZeros => "年月が正しくありません。",
+        Format::Time => {
+            "時刻が正しくありません。HHMM形式か、時刻がない場合は9999で入力してください。"
+        }
+        Format::Integer => "数値（半角数字）で入力してください。",
+        Format::Decimal => "数値（例: 10.21）で入力してください。",
+        Format::Postal => "郵便番号はXXX-XXXX形式で入力してください。",
+        Format::DayMask => "日割対象日は0か1を31桁で入力してください。",
+        Format::Text | Format::CsvVersion | Format::Code(_) => "値が正しくありません。",
+    })
+}
+
+/// True when `v` has `format` (the shape only; lengths are checked by the caller).
+#[inline]
+fn format_ok(format: Format, v: &[u8]) -> bool {
+    match format {
         Format::Ascii => v.iter().all(|b| (0x20..0x7F).contains(b)),
         Format::Insurer => is_digits(v, 6),
         Format::Insured => is_valid_insured(v),
@@ -131,28 +183,7 @@ fn format_error(format: Format, v: &[u8]) -> Option<&'static str> {
         }
         Format::DayMask => v.len() == 31 && v.iter().all(|b| matches!(b, b'0' | b'1')),
         Format::Text | Format::CsvVersion | Format::Code(_) => true,
-    };
-    if ok {
-        return None;
     }
-    Some(match format {
-        Format::Ascii => "半角英数字・記号で入力してください。",
-        Format::Insurer => "保険者番号は数字6桁で入力してください。",
-        Format::Insured => "被保険者番号は数字10桁、またはHと数字9桁で入力してください。",
-        Format::Office => "事業所番号は10桁で入力してください。",
-        Format::ServiceType => "サービス種類コードは英数字2桁で入力してください。",
-        Format::ServiceCode => "サービスコードは英数字6桁で入力してください。",
-        Format::Date | Format::DateOrZeros => "日付が正しくありません。",
-        Format::Month | Format::MonthOrZeros => "年月が正しくありません。",
-        Format::Time => {
-            "時刻が正しくありません。HHMM形式か、時刻がない場合は9999で入力してください。"
-        }
-        Format::Integer => "数値（半角数字）で入力してください。",
-        Format::Decimal => "数値（例: 10.21）で入力してください。",
-        Format::Postal => "郵便番号はXXX-XXXX形式で入力してください。",
-        Format::DayMask => "日割対象日は0か1を31桁で入力してください。",
-        Format::Text | Format::CsvVersion | Format::Code(_) => "値が正しくありません。",
-    })
 }
 
 fn is_decimal(v: &[u8]) -> bool {

@@ -7,11 +7,13 @@ pub fn is_valid_date(s: &str) -> bool {
 }
 
 /// Two ASCII digits as a number; callers have checked they are digits.
+#[inline]
 fn two(b: &[u8], i: usize) -> u32 {
     u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0')
 }
 
 /// [`is_valid_date`] over raw bytes, for validating fields without decoding them.
+#[inline]
 pub fn is_valid_date_bytes(b: &[u8]) -> bool {
     if !super::is_digits(b, 8) {
         return false;
@@ -21,6 +23,7 @@ pub fn is_valid_date_bytes(b: &[u8]) -> bool {
 }
 
 /// YYYYMM with month 01–12, over raw bytes.
+#[inline]
 pub fn is_valid_month_bytes(b: &[u8]) -> bool {
     super::is_digits(b, 6) && (1..=12).contains(&two(b, 4))
 }
@@ -37,6 +40,7 @@ pub(crate) fn days_in_month(y: u32, m: u32) -> u32 {
 }
 
 /// True when `s` is HHMM with 00:00–24:00, or the spec's "no time" value `9999` (§3.6 No.12).
+#[inline]
 pub fn is_valid_time_bytes(b: &[u8]) -> bool {
     if b == b"9999" {
         return true;

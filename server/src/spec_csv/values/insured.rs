@@ -45,6 +45,7 @@ impl InsuredNumber {
 string_newtype!(InsuredNumber);
 
 /// [`InsuredNumber::is_valid`] over raw bytes.
+#[inline]
 pub fn is_valid_insured(b: &[u8]) -> bool {
     is_digits(b, 10) || (b.len() == 10 && b[0] == b'H' && is_digits(&b[1..], 9))
 }

@@ -52,11 +52,13 @@ impl fmt::Display for ValueError {
 impl std::error::Error for ValueError {}
 
 /// True when `s` has exactly `n` ASCII digits.
+#[inline]
 pub fn is_digits(s: &[u8], n: usize) -> bool {
     s.len() == n && s.iter().all(u8::is_ascii_digit)
 }
 
 /// True when `s` has exactly `n` ASCII letters or digits.
+#[inline]
 pub fn is_alnum(s: &[u8], n: usize) -> bool {
     s.len() == n && s.iter().all(u8::is_ascii_alphanumeric)
 }
