@@ -196,7 +196,7 @@ impl StaffPort for AccountService {
     #[tracing::instrument(skip_all, fields(office.id = %caller.office_id()))]
     async fn list_staff(&self, caller: &Caller) -> Result<Vec<StaffMember>, AppError> {
         AuthCheck::admin().check(caller)?;
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let mut tx = self.db.read_office(caller.office_id()).await?;
         let staff = store::list_staff(&mut tx).await?;
         tx.commit().await?;
         Ok(staff)
@@ -205,7 +205,7 @@ impl StaffPort for AccountService {
     #[tracing::instrument(skip_all, fields(office.id = %caller.office_id()))]
     async fn get_staff(&self, caller: &Caller, user: UserId) -> Result<StaffMember, AppError> {
         AuthCheck::admin().check(caller)?;
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let mut tx = self.db.read_office(caller.office_id()).await?;
         let member = store::find_staff(&mut tx, user)
             .await?
             .ok_or(AppError::NotFound)?;

@@ -26,7 +26,7 @@ impl AuditPort for AuditService {
     #[tracing::instrument(skip_all, fields(office.id = %caller.office_id()))]
     async fn recent(&self, caller: &Caller, limit: i64) -> Result<AuditPage, AppError> {
         AuthCheck::admin().check(caller)?;
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let mut tx = self.db.read_office(caller.office_id()).await?;
         let chain = tx.office_id().to_string();
         let (broken_at, total) = store::verify(tx.conn(), &chain).await?;
         let rows = store::recent(tx.conn(), &chain, limit).await?;

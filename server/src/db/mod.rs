@@ -69,13 +69,30 @@ impl Db {
         &self.pool
     }
 
+    /// Starts a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes later fails with
+    /// "database is locked" when another writer committed in between, whatever the busy timeout.
+    async fn begin_write(&self) -> InfraResult<Tx> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// An unscoped transaction. Each caller is a review stop: office data needs `begin_office`.
     pub async fn begin(&self) -> InfraResult<Tx> {
-        Ok(self.pool.begin().await?)
+        self.begin_write().await
     }
 
     /// A transaction that may only see and write `office`'s rows.
     pub async fn begin_office(&self, office: OfficeId) -> InfraResult<OfficeTx> {
+        let tx = self.begin_write().await?;
+        self.scope(tx, office).await
+    }
+
+    /// A read-only transaction scoped to `office` (pages that only read: readers never wait for
+    /// writers on SQLite's WAL).
+    pub async fn read_office(&self, office: OfficeId) -> InfraResult<OfficeTx> {
         let tx = self.pool.begin().await?;
         self.scope(tx, office).await
     }
@@ -88,7 +105,8 @@ impl Db {
         Ok(OfficeTx { tx, office })
     }
 
-    /// A transaction that may see `user`'s own memberships across offices (login, office list).
+    /// A read transaction that may see `user`'s own memberships across offices (login, the
+    /// per-request caller, the office list).
     pub async fn begin_user(&self, user: UserId) -> InfraResult<Tx> {
         let mut tx = self.pool.begin().await?;
         self.set_scope(&mut tx, "app.user_id", &user.to_string())

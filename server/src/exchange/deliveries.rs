@@ -55,7 +55,7 @@ impl ExchangeService {
         filter: DeliveryFilter,
     ) -> Result<DeliveryPage, AppError> {
         AuthCheck::member().check(caller)?;
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let mut tx = self.db.read_office(caller.office_id()).await?;
         let mut rows = delivery_store::list(&mut tx, incoming, &filter).await?;
         tx.commit().await?;
         let more = rows.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);

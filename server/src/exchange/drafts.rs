@@ -196,7 +196,7 @@ impl ExchangeService {
         id: OutgoingId,
     ) -> Result<DraftView, AppError> {
         AuthCheck::member().check(caller)?;
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let mut tx = self.db.read_office(caller.office_id()).await?;
         let head = store::find_outgoing(&mut tx, &id.to_string())
             .await?
             .ok_or(AppError::NotFound)?;

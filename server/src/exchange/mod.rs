@@ -51,7 +51,7 @@ impl ExchangeService {
 impl ExchangePort for ExchangeService {
     async fn list_drafts(&self, caller: &Caller) -> Result<Vec<DraftSummary>, AppError> {
         AuthCheck::member().check(caller)?;
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let mut tx = self.db.read_office(caller.office_id()).await?;
         let rows = store::list_drafts(&mut tx).await?;
         tx.commit().await?;
         Ok(rows
