@@ -1,0 +1,341 @@
+//! `loadtest`: drives a running portal over loopback and prints throughput and latency.
+//!
+//! - `send`: logged-in clients each upload a send unit of 3 CSVs (~60 KB: 第6表 予定, 第7表,
+//!   利用者補足) and confirm it, in a loop.
+//! - `inbox`: logged-in clients load the 50-row 受信 page in a loop.
+//! - `hello`: the same client against an axum hello-world (`hello-server`), the baseline.
+//! - `upload-rss`: one upload of N large files, for the peak-memory measurement.
+//!
+//! Every run is bounded by `--seconds` and `--requests`, and only ever talks to the `--base`
+//! URL it is given (loopback in scripts/load-test).
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Upload-and-confirm sends.
+    Send(Run),
+    /// 受信 page loads.
+    Inbox(Run),
+    /// GET / against the hello-world server.
+    Hello(Run),
+    /// Serve an axum hello-world on ADDR (the baseline).
+    HelloServer {
+        /// Listen address.
+        addr: String,
+    },
+    /// One upload of `count` files of `mb` MB each (attachments), then exit.
+    UploadRss {
+        #[arg(long)]
+        base: String,
+        #[arg(long)]
+        login: String,
+        #[arg(long, default_value = "demo-password-2026")]
+        password: String,
+        #[arg(long, default_value_t = 30)]
+        count: usize,
+        #[arg(long, default_value_t = 10)]
+        mb: usize,
+        /// Wait this long after logging in before uploading (the script reads idle memory then).
+        #[arg(long, default_value_t = 0)]
+        delay_ms: u64,
+    },
+}
+
+#[derive(clap::Args, Clone)]
+struct Run {
+    /// Portal (or hello-world) base URL, e.g. http://127.0.0.1:3000.
+    #[arg(long)]
+    base: String,
+    /// Login id of the clients (ignored by `hello`).
+    #[arg(long, default_value = "sakura-cm1")]
+    login: String,
+    #[arg(long, default_value = "demo-password-2026")]
+    password: String,
+    /// Concurrent clients.
+    #[arg(long, default_value_t = 16)]
+    concurrency: usize,
+    /// Stop after this many seconds.
+    #[arg(long, default_value_t = 15)]
+    seconds: u64,
+    /// Stop after this many requests in total.
+    #[arg(long, default_value_t = 200_000)]
+    requests: usize,
+}
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+async fn client(run: &Run, login: bool) -> Result<reqwest::Client, Failure> {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(4)
+        .build()?;
+    if login {
+        let response = client
+            .post(format!("{}/login", run.base))
+            .header("origin", &run.base)
+            .form(&[
+                ("login_id", run.login.as_str()),
+                ("password", run.password.as_str()),
+            ])
+            .send()
+            .await?;
+        if response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            != Some("/")
+        {
+            return Err(format!("login as {} failed", run.login).into());
+        }
+    }
+    Ok(client)
+}
+
+/// The demo send unit: ケアプランセンターさくら → ひまわり訪問介護, 3 files, ~60 KB.
+fn unit(n: u64) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    use server::cli::demo_files::unit_file;
+    use server::spec_csv::{sample, FileKind};
+    let (sakura, helper) = (("1371234567", "43"), ("1372345678", "11"));
+    // A valid ファイル連番 (YYYYMMDDhhmmss) per send.
+    let t = n % (28 * 86_400);
+    let stamp = format!(
+        "202504{:02}{:02}{:02}{:02}",
+        1 + t / 86_400,
+        t / 3600 % 24,
+        t / 60 % 60,
+        t % 60
+    );
+    let stamp = stamp.as_str();
+    let mut plan = sample::usage_plan_bytes(56 * 1024);
+    for (from, to) in [(sample::SENDER, sakura.0), (sample::DESTINATION, helper.0)] {
+        plan = replace(&plan, from.as_bytes(), to.as_bytes());
+    }
+    let plan_name = format!(
+        "UPPLAN_{}_{}_{}_{}_{}_{stamp}.CSV",
+        sample::MONTH,
+        sakura.0,
+        sakura.1,
+        helper.0,
+        helper.1
+    );
+    Ok(vec![
+        (plan_name, plan),
+        unit_file(FileKind::UsageDetail, sakura, helper, stamp)?,
+        unit_file(FileKind::Supplement, sakura, helper, stamp)?,
+    ])
+}
+
+fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+async fn one_send(
+    client: &reqwest::Client,
+    base: &str,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<(), Failure> {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, bytes) in files {
+        form = form.part(
+            "files",
+            reqwest::multipart::Part::bytes(bytes).file_name(name),
+        );
+    }
+    let uploaded = client
+        .post(format!("{base}/uploads"))
+        .header("origin", base)
+        .multipart(form)
+        .send()
+        .await?;
+    let location = uploaded
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let Some(draft) = location.filter(|l| l.starts_with("/uploads/")) else {
+        return Err(format!("upload refused: {}", uploaded.status()).into());
+    };
+    let sent = client
+        .post(format!("{base}{draft}/send"))
+        .header("origin", base)
+        .send()
+        .await?;
+    if sent.status().as_u16() != 303 {
+        return Err(format!("send refused: {}", sent.status()).into());
+    }
+    Ok(())
+}
+
+async fn one_get(client: &reqwest::Client, url: &str) -> Result<(), Failure> {
+    let response = client.get(url).send().await?;
+    if !response.status().is_success() {
+        return Err(format!("GET {url}: {}", response.status()).into());
+    }
+    response.bytes().await?;
+    Ok(())
+}
+
+async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
+    let login = kind != "hello";
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    let per_client = run.requests.div_ceil(run.concurrency);
+    for worker in 0..run.concurrency {
+        let client = client(&run, login).await?;
+        let run = run.clone();
+        let stop = stop.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut errors = 0usize;
+            let mut n = (worker as u64) << 32;
+            while !stop.load(Ordering::Relaxed) && latencies.len() + errors < per_client {
+                n += 1;
+                let t = Instant::now();
+                let result = match kind {
+                    "send" => match unit(n) {
+                        Ok(files) => one_send(&client, &run.base, files).await,
+                        Err(e) => Err(e),
+                    },
+                    "inbox" => one_get(&client, &format!("{}/inbox", run.base)).await,
+                    _ => one_get(&client, &format!("{}/", run.base)).await,
+                };
+                match result {
+                    Ok(()) => latencies.push(t.elapsed()),
+                    Err(error) => {
+                        if errors == 0 {
+                            let _ = writeln!(std::io::stderr(), "first error: {error}");
+                        }
+                        errors += 1;
+                    }
+                }
+            }
+            (latencies, errors)
+        }));
+    }
+    let watcher = stop.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_secs(run.seconds)).await;
+        watcher.store(true, Ordering::Relaxed);
+    });
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for task in tasks {
+        let (latencies, e) = task.await?;
+        all.extend(latencies);
+        errors += e;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    all.sort_unstable();
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .unwrap_or(0.0)
+    };
+    let mut out = std::io::stdout();
+    writeln!(
+        out,
+        "{kind}: {} ok, {errors} errors in {elapsed:.1}s = {:.0}/s; latency p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms (concurrency {})",
+        all.len(),
+        all.len() as f64 / elapsed,
+        pct(0.50),
+        pct(0.99),
+        pct(1.0),
+        run.concurrency
+    )?;
+    Ok(())
+}
+
+async fn upload_rss(
+    base: String,
+    login: String,
+    password: String,
+    count: usize,
+    mb: usize,
+    delay_ms: u64,
+) -> Result<(), Failure> {
+    let run = Run {
+        base: base.clone(),
+        login,
+        password,
+        concurrency: 1,
+        seconds: 0,
+        requests: 0,
+    };
+    let client = client(&run, true).await?;
+    tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+    let mut form = reqwest::multipart::Form::new()
+        .text("attachment_office", "1372345678")
+        .text("attachment_type", "11");
+    for i in 0..count {
+        let mut bytes = b"%PDF-1.7\n".to_vec();
+        bytes.resize(mb * 1024 * 1024, b'x');
+        form = form.part(
+            "files",
+            reqwest::multipart::Part::bytes(bytes).file_name(format!("large-{i:02}.pdf")),
+        );
+    }
+    let t = Instant::now();
+    let response = client
+        .post(format!("{base}/uploads"))
+        .header("origin", &base)
+        .multipart(form)
+        .send()
+        .await?;
+    writeln!(
+        std::io::stdout(),
+        "upload of {count} × {mb} MB: {} in {:.1}s",
+        response.status(),
+        t.elapsed().as_secs_f64()
+    )?;
+    Ok(())
+}
+
+async fn hello_server(addr: String) -> Result<(), Failure> {
+    let app = axum::Router::new().route("/", axum::routing::get(|| async { "hello" }));
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    axum::serve(listener, app).await?;
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Failure> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    match Cli::parse().command {
+        Command::Send(run) => drive("send", run).await,
+        Command::Inbox(run) => drive("inbox", run).await,
+        Command::Hello(run) => drive("hello", run).await,
+        Command::HelloServer { addr } => hello_server(addr).await,
+        Command::UploadRss {
+            base,
+            login,
+            password,
+            count,
+            mb,
+            delay_ms,
+        } => upload_rss(base, login, password, count, mb, delay_ms).await,
+    }
+}
