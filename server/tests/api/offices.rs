@@ -91,3 +91,67 @@ both!(an_unknown_page_answers_404_in_japanese, |app| {
     assert_eq!(page.status, 404);
     assert!(page.text().contains("ページが見つかりません"));
 });
+
+both!(
+    the_operator_command_registers_an_organisation_whose_admin_can_log_in,
+    |app| {
+        let args = server::cli::create_org::CreateOrgArgs {
+            name: "医療法人あおば会".into(),
+            offices: vec![
+                "1340000005:43:あおば居宅介護支援事業所:仙台市".into(),
+                "1340000006:13:あおば訪問看護".into(),
+            ],
+            admin_name: "青葉 一子".into(),
+            admin_login: "aoba-admin".into(),
+            admin_email: "aoba@example.jp".into(),
+            admin_password: "aoba-first-password".into(),
+        };
+        let created = server::cli::create_org::run(&app.db, &app.clock, args)
+            .await
+            .unwrap();
+        assert_eq!(created.offices.len(), 2);
+        let browser = app.browser();
+        let ok = browser
+            .post(
+                "/login",
+                &[
+                    ("login_id", "aoba-admin"),
+                    ("password", "aoba-first-password"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.location.as_deref(), Some("/"));
+        let offices = browser.get("/offices").await.text();
+        assert!(
+            offices.contains("あおば居宅介護支援事業所") && offices.contains("あおば訪問看護"),
+            "{offices}"
+        );
+        // The same office number and type cannot be registered twice, and nothing half-made stays.
+        let again = server::cli::create_org::CreateOrgArgs {
+            name: "重複法人".into(),
+            offices: vec![
+                "1350000007:11:新しい事業所".into(),
+                "1340000005:43:重複".into(),
+            ],
+            admin_name: "重複 太郎".into(),
+            admin_login: "dup-admin".into(),
+            admin_email: "dup@example.jp".into(),
+            admin_password: "duplicate-password".into(),
+        };
+        assert!(server::cli::create_org::run(&app.db, &app.clock, again)
+            .await
+            .unwrap_err()
+            .contains("already registered"));
+        let refused = app
+            .browser()
+            .post(
+                "/login",
+                &[
+                    ("login_id", "dup-admin"),
+                    ("password", "duplicate-password"),
+                ],
+            )
+            .await;
+        assert_ne!(refused.location.as_deref(), Some("/"));
+    }
+);
