@@ -124,3 +124,17 @@ proptest::proptest! {
         proptest::prop_assert_eq!(ours, expected.into_iter().map(|(_, r)| r).collect::<Vec<_>>());
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn a_file_is_accepted_exactly_when_every_field_is_valid_ms932(
+        bytes in proptest::collection::vec(proptest::sample::select(vec![b'a', b',', b'"', b'\r', b'\n', 0x5C, 0x40, 0x82, 0xA0, 0xB1, 0xF0, 0xFD]), 0..80)
+    ) {
+        let expected = decode::reject_utf8(&bytes).is_ok()
+            && csv_crate_records(&bytes)
+                .iter()
+                .all(|r| r.iter().all(|f| decode::is_valid(f)));
+        let ours = for_each_record(&bytes, |_, _| {}).is_ok();
+        proptest::prop_assert_eq!(ours, expected);
+    }
+}

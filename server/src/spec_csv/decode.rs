@@ -77,7 +77,7 @@ pub fn reject_utf8(bytes: &[u8]) -> Result<(), DecodeError> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Err(DecodeError::Utf8Bom);
     }
-    let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else {
+    let Some(first) = first_non_ascii(bytes) else {
         return Ok(());
     };
     // Japanese in UTF-8 takes 3 bytes per character, so require a 3- or 4-byte sequence:
@@ -87,6 +87,19 @@ pub fn reject_utf8(bytes: &[u8]) -> Result<(), DecodeError> {
         return Err(DecodeError::Utf8 { offset: first });
     }
     Ok(())
+}
+
+/// Offset of the first byte ≥ 0x80; whole chunks are tested with the word-at-a-time
+/// `is_ascii`, so an ASCII-only file is not walked byte by byte.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in bytes.chunks(64) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|b| !b.is_ascii()).map(|i| offset + i);
+        }
+        offset += chunk.len();
+    }
+    None
 }
 
 /// Entry `lead * 256 + trail` is true when that byte pair decodes to one character outside the
