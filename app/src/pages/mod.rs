@@ -43,3 +43,17 @@ fn user_id_param() -> Option<UserId> {
         .with_untracked(|p| p.get("user_id"))
         .and_then(|s| s.parse().ok())
 }
+
+/// The staff member named by the path (`NotFound` for a bad id), for the staff pages.
+fn staff_resource() -> Resource<Result<crate::types::StaffMember, crate::AppError>> {
+    let id = user_id_param();
+    Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => crate::serverfns::staff::get_staff(id).await,
+                None => Err(crate::AppError::NotFound),
+            }
+        },
+    )
+}

@@ -1,26 +1,14 @@
 use super::staff_list::StatusText;
-use super::user_id_param;
 use crate::components::{ErrorSummary, ErrorView, Layout, NoticeBanner};
 use crate::ports::flash;
-use crate::serverfns::staff::get_staff;
 use crate::types::{Flash, Role, StaffMember};
-use crate::AppError;
 use leptos::prelude::*;
 
 /// 職員の詳細 (/admin/staff/{user_id}): facts, 権限 change, 利用停止 / 再開.
 #[component]
 pub fn StaffDetailPage() -> impl IntoView {
     let flash = flash();
-    let id = user_id_param();
-    let member = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => get_staff(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let member = super::staff_resource();
     let has_errors = !flash.errors.is_empty();
     view! {
         <Layout title="職員の詳細" has_errors=has_errors nav="/admin/staff">

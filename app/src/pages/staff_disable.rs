@@ -1,23 +1,11 @@
-use super::user_id_param;
 use crate::components::{ErrorView, Layout};
-use crate::serverfns::staff::get_staff;
-use crate::AppError;
 use leptos::prelude::*;
 
 /// 利用停止の確認 (/admin/staff/{user_id}/disable): says what will happen, then a warning button
 /// (UI.md §9: destructive actions take two pages; no `confirm()`).
 #[component]
 pub fn StaffDisablePage() -> impl IntoView {
-    let id = user_id_param();
-    let member = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => get_staff(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let member = super::staff_resource();
     view! {
         <Layout title="利用停止の確認" nav="/admin/staff">
             <Suspense fallback=|| ()>

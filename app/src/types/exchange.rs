@@ -1,44 +1,7 @@
 //! What the exchange pages show: drafts, deliveries, files, persons, findings, receipts.
 
-use super::OfficeId;
+use super::{DeliveryId, FileId, OfficeId, OutgoingId};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
-use uuid::Uuid;
-
-macro_rules! exchange_id {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(Uuid);
-        impl $name {
-            /// A fresh random id.
-            pub fn new() -> Self { Self(Uuid::new_v4()) }
-        }
-        impl Default for $name { fn default() -> Self { Self::new() } }
-        impl FromStr for $name {
-            type Err = uuid::Error;
-            fn from_str(s: &str) -> Result<Self, Self::Err> { Uuid::parse_str(s).map(Self) }
-        }
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { self.0.fmt(f) }
-        }
-    };
-}
-
-exchange_id!(
-    /// 送信 (a draft until confirmed).
-    OutgoingId
-);
-exchange_id!(
-    /// One delivery: a send's files for one destination office.
-    DeliveryId
-);
-exchange_id!(
-    /// One stored file.
-    FileId
-);
 
 /// 指摘: a validation finding, already in Japanese.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -62,3 +62,15 @@ uuid_id!(
     /// 職員: one staff account.
     UserId
 );
+uuid_id!(
+    /// 送信 (a draft until confirmed).
+    OutgoingId
+);
+uuid_id!(
+    /// One delivery: a send's files for one destination office.
+    DeliveryId
+);
+uuid_id!(
+    /// One stored file.
+    FileId
+);

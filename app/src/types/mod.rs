@@ -16,7 +16,7 @@ pub use dto::{AuditEntry, AuditPage, MyOffice, StaffMember};
 pub use email::{Email, EmailError};
 pub use exchange::*;
 pub use form::{FieldError, Flash};
-pub use ids::{OfficeId, OrganisationId, UserId};
+pub use ids::{DeliveryId, FileId, OfficeId, OrganisationId, OutgoingId, UserId};
 pub use office_number::{OfficeNumber, OfficeNumberError};
 pub use role::Role;
 pub use service_type::{ServiceTypeCode, ServiceTypeCodeError};

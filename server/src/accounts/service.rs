@@ -2,11 +2,11 @@
 
 use super::new_staff::NewStaff;
 use super::store::{self, NewAccount};
-use crate::audit::{store as audit_store, AuditEvent};
+use crate::audit::AuditEvent;
 use crate::auth::password;
 use crate::auth::{AuthCheck, ClientInfo};
 use crate::clock::Clock;
-use crate::db::{Db, OfficeTx};
+use crate::db::Db;
 use app::ports::StaffPort;
 use app::types::{Caller, FieldError, Role, StaffMember, UserId};
 use app::AppError;
@@ -22,25 +22,6 @@ impl AccountService {
     /// New service.
     pub fn new(db: Db, clock: Clock) -> Self {
         Self { db, clock }
-    }
-
-    async fn audit(
-        &self,
-        tx: &mut OfficeTx,
-        caller: &Caller,
-        client: &ClientInfo,
-        event: AuditEvent,
-    ) -> Result<(), AppError> {
-        let office = tx.office_id();
-        let entry = audit_store::NewEntry {
-            office: Some(office),
-            actor: Some(caller.user_id),
-            event: &event,
-            client,
-            at: self.clock.now(),
-        };
-        audit_store::append(tx.conn(), entry).await?;
-        Ok(())
     }
 
     /// 職員の追加: a new account in the office's organisation with a membership here.
@@ -95,7 +76,7 @@ impl AccountService {
             return Err(unique_to_conflict(error));
         }
         store::insert_membership(&mut tx, user, new.role, now).await?;
-        self.audit(
+        crate::audit::record(
             &mut tx,
             caller,
             client,
@@ -103,6 +84,7 @@ impl AccountService {
                 user,
                 role: new.role,
             },
+            self.clock.now(),
         )
         .await?;
         tx.commit().await?;
@@ -134,7 +116,7 @@ impl AccountService {
             return Ok(());
         }
         store::set_role(&mut tx, user, role).await?;
-        self.audit(
+        crate::audit::record(
             &mut tx,
             caller,
             client,
@@ -143,6 +125,7 @@ impl AccountService {
                 from: member.role,
                 to: role,
             },
+            self.clock.now(),
         )
         .await?;
         tx.commit().await?;
@@ -175,7 +158,7 @@ impl AccountService {
             } else {
                 AuditEvent::StaffDisabled { user }
             };
-            self.audit(&mut tx, caller, client, event).await?;
+            crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
         }
         tx.commit().await?;
         Ok(member)

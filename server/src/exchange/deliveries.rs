@@ -89,8 +89,14 @@ impl ExchangeService {
             let event = AuditEvent::DeliveryOpened {
                 delivery: row.delivery_id.clone(),
             };
-            self.audit(&mut tx, caller, &ClientInfo::default(), event)
-                .await?;
+            crate::audit::record(
+                &mut tx,
+                caller,
+                &ClientInfo::default(),
+                event,
+                self.clock.now(),
+            )
+            .await?;
             row.first_opened_at = Some(now);
         }
         let to = office_ref(
@@ -165,7 +171,7 @@ impl ExchangeService {
                 delivery: row.delivery_id.clone(),
                 file: found.file_id.clone(),
             };
-            self.audit(&mut tx, caller, client, event).await?;
+            crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
         }
         let body = self.storage.read_stream(&found.storage_key).await?;
         tx.commit().await?;
@@ -194,7 +200,7 @@ impl ExchangeService {
                 delivery: row.delivery_id.clone(),
                 file: "zip".into(),
             };
-            self.audit(&mut tx, caller, client, event).await?;
+            crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
         }
         let zip = super::zip_unit::build(&self.storage, &files).await?;
         tx.commit().await?;
@@ -222,13 +228,14 @@ impl ExchangeService {
         let user = caller.user_id.to_string();
         if delivery_store::mark_imported(&mut tx, &row.delivery_id, &user, now).await? {
             delivery_store::insert_event(&mut tx, &row, None, "imported", &user, now).await?;
-            self.audit(
+            crate::audit::record(
                 &mut tx,
                 caller,
                 client,
                 AuditEvent::DeliveryImported {
                     delivery: row.delivery_id.clone(),
                 },
+                self.clock.now(),
             )
             .await?;
         }

@@ -7,7 +7,7 @@ use super::intake::StagedFile;
 use super::store::{self, FileRow, NewFile};
 use super::view;
 use super::ExchangeService;
-use crate::audit::{store as audit_store, AuditEvent};
+use crate::audit::AuditEvent;
 use crate::auth::{AuthCheck, ClientInfo};
 use crate::db::OfficeTx;
 use crate::error::InfraError;
@@ -24,25 +24,6 @@ struct Planned {
 }
 
 impl ExchangeService {
-    pub(super) async fn audit(
-        &self,
-        tx: &mut OfficeTx,
-        caller: &Caller,
-        client: &ClientInfo,
-        event: AuditEvent,
-    ) -> Result<(), AppError> {
-        let office = tx.office_id();
-        let entry = audit_store::NewEntry {
-            office: Some(office),
-            actor: Some(caller.user_id),
-            event: &event,
-            client,
-            at: self.clock.now(),
-        };
-        audit_store::append(tx.conn(), entry).await?;
-        Ok(())
-    }
-
     /// Makes staged files permanent and adds them to a new draft (or to `into`, an open draft).
     #[tracing::instrument(skip_all, fields(office.id = %caller.office_id(), files = files.len()))]
     pub async fn save_draft(
@@ -111,7 +92,7 @@ impl ExchangeService {
             outgoing: outgoing.to_string(),
             count: files.len(),
         };
-        self.audit(&mut tx, caller, client, event).await?;
+        crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
         tx.commit().await?;
         Ok(outgoing)
     }
@@ -324,7 +305,7 @@ impl ExchangeService {
             outgoing: id.to_string(),
             deliveries: made.len(),
         };
-        self.audit(&mut tx, caller, client, event).await?;
+        crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
         tx.commit().await?;
         tracing::info!(deliveries = made.len(), "sent");
         Ok(made)
@@ -351,13 +332,14 @@ impl ExchangeService {
         )
         .await?
         {
-            self.audit(
+            crate::audit::record(
                 &mut tx,
                 caller,
                 client,
                 AuditEvent::DraftDiscarded {
                     outgoing: id.to_string(),
                 },
+                self.clock.now(),
             )
             .await?;
         }
