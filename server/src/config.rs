@@ -7,6 +7,7 @@ use std::time::Duration;
 use url::Url;
 
 pub use crate::storage::StorageConfig;
+pub use crate::mail::{MailConfig, MailTransportConfig};
 
 /// Every variable the server reads, with its default and meaning (printed by `--help`).
 pub const ENV_DOC: &[(&str, &str, &str)] = &[
@@ -25,6 +26,12 @@ pub const ENV_DOC: &[(&str, &str, &str)] = &[
     ("PORTAL_SESSION_IDLE_MINUTES", "30", "sign out after this many minutes without a request"),
     ("PORTAL_SESSION_ABSOLUTE_HOURS", "12", "sign out this many hours after login, whatever the activity"),
     ("PORTAL_TRUST_PROXY", "false", "`true` behind nginx: take the client IP from X-Forwarded-For"),
+    ("PORTAL_SMTP_URL", "(none: mail goes to files)", "SMTP relay: `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://user:pass@host:465` (TLS), `smtp://host:25` (plain, local relay only); required in production"),
+    ("PORTAL_MAIL_DIR", "data/mail", "without PORTAL_SMTP_URL: each mail is written here as a `.eml` file"),
+    ("PORTAL_MAIL_FROM", "ケアプラン連携ポータル <no-reply@localhost>", "From: of every mail"),
+    ("PORTAL_MAIL_POLL_SECONDS", "5", "how often the mail worker sends queued mail (and retries failures)"),
+    ("PORTAL_RESET_LINK_MINUTES", "30", "validity of a password-reset link"),
+    ("PORTAL_INVITE_LINK_DAYS", "7", "validity of an invitation link"),
     ("PORTAL_LOG_FORMAT", "pretty", "`json` for JSON lines (production), `pretty` for people"),
     ("RUST_LOG", "info", "log filter (tracing-subscriber EnvFilter syntax)"),
 ];
@@ -59,6 +66,28 @@ pub struct Config {
     pub trust_proxy: bool,
     /// JSON log lines.
     pub log_json: bool,
+    /// Mail transport and sender.
+    pub mail: MailConfig,
+    /// Lifetimes of one-time links.
+    pub links: LinkConfig,
+}
+
+/// How long one-time links stay valid.
+#[derive(Clone, Copy, Debug)]
+pub struct LinkConfig {
+    /// Password reset (default 30 minutes).
+    pub reset: Duration,
+    /// Invitation (default 7 days).
+    pub invitation: Duration,
+}
+
+impl Default for LinkConfig {
+    fn default() -> Self {
+        Self {
+            reset: Duration::from_secs(30 * 60),
+            invitation: Duration::from_secs(7 * 24 * 3600),
+        }
+    }
 }
 
 /// Database connection settings.
@@ -126,6 +155,33 @@ where
     }
 }
 
+fn mail_from_env() -> Result<MailConfig, ConfigError> {
+    let dir = PathBuf::from(var("PORTAL_MAIL_DIR").unwrap_or_else(|| "data/mail".into()));
+    let mut mail = MailConfig::files(dir);
+    if let Some(url) = var("PORTAL_SMTP_URL") {
+        let scheme_ok = url.starts_with("smtp://") || url.starts_with("smtps://");
+        if !scheme_ok {
+            return Err(ConfigError {
+                name: "PORTAL_SMTP_URL",
+                problem: "expected smtp://… or smtps://…".into(),
+            });
+        }
+        mail.transport = MailTransportConfig::Smtp { url };
+    }
+    if let Some(from) = var("PORTAL_MAIL_FROM") {
+        if from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError {
+                name: "PORTAL_MAIL_FROM",
+                problem: "expected an address such as `ポータル <no-reply@example.jp>`".into(),
+            });
+        }
+        mail.from = from;
+    }
+    let seconds: u64 = parse("PORTAL_MAIL_POLL_SECONDS", 5)?;
+    mail.poll_interval = Some(Duration::from_secs(seconds.max(1)));
+    Ok(mail)
+}
+
 impl Config {
     /// Reads the environment; production refuses development defaults.
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -187,6 +243,11 @@ impl Config {
             },
             trust_proxy: parse("PORTAL_TRUST_PROXY", false)?,
             log_json: var("PORTAL_LOG_FORMAT").as_deref() == Some("json"),
+            mail: mail_from_env()?,
+            links: LinkConfig {
+                reset: Duration::from_secs(60 * parse("PORTAL_RESET_LINK_MINUTES", 30u64)?),
+                invitation: Duration::from_secs(86_400 * parse("PORTAL_INVITE_LINK_DAYS", 7u64)?),
+            },
         };
         config.check_production()?;
         Ok(config)
@@ -200,6 +261,12 @@ impl Config {
             return Err(ConfigError {
                 name: "PORTAL_BASE_URL",
                 problem: "production needs an https:// base URL (cookies are Secure)".into(),
+            });
+        }
+        if !self.mail.is_smtp() {
+            return Err(ConfigError {
+                name: "PORTAL_SMTP_URL",
+                problem: "production sends mail through an SMTP relay".into(),
             });
         }
         if !self.database.url.starts_with("postgres") {

@@ -27,6 +27,9 @@ pub enum InfraError {
     /// Stored data that does not parse (a bug or a manual edit).
     #[error("corrupt data: {0}")]
     Corrupt(String),
+    /// Mail configuration or message building.
+    #[error("mail: {0}")]
+    Mail(String),
     /// Password hashing.
     #[error("password hash: {0}")]
     Hash(String),

@@ -1,0 +1,128 @@
+//! Mail templates, one file per mail: Japanese, plain text, polite, no care data. Each renders
+//! to a subject and a body; values are made single-line first, so a name cannot add lines to
+//! headers or fake parts of the text.
+
+mod account_locked;
+mod invitation;
+mod password_changed;
+mod password_reset;
+
+/// A mail the portal sends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailTemplate {
+    /// パスワード再設定のご案内 (requested by the user, or by an admin when `by_admin`).
+    PasswordReset {
+        /// 氏名.
+        name: String,
+        /// The one-time link.
+        link: String,
+        /// Minutes the link stays valid.
+        minutes: i64,
+        /// Sent because an office admin asked for it.
+        by_admin: bool,
+    },
+    /// パスワードが変更されました.
+    PasswordChanged {
+        /// 氏名.
+        name: String,
+        /// Where to ask if it was not them (the login page).
+        login_url: String,
+    },
+    /// 招待: an admin added this person; they set their own password through the link.
+    Invitation {
+        /// 氏名.
+        name: String,
+        /// 事業所名.
+        office: String,
+        /// The one-time link.
+        link: String,
+        /// Days the link stays valid.
+        days: i64,
+    },
+    /// ログインの一時停止: too many failed logins.
+    AccountLocked {
+        /// 氏名.
+        name: String,
+        /// Minutes until logins are accepted again.
+        minutes: i64,
+    },
+}
+
+impl MailTemplate {
+    /// Stable template name (stored in the outbox, logged; never the body).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::PasswordReset { .. } => "password_reset",
+            Self::PasswordChanged { .. } => "password_changed",
+            Self::Invitation { .. } => "invitation",
+            Self::AccountLocked { .. } => "account_locked",
+        }
+    }
+
+    /// Subject and plain-text body.
+    pub fn render(&self) -> (String, String) {
+        let (subject, body) = match self {
+            Self::PasswordReset {
+                name,
+                link,
+                minutes,
+                by_admin,
+            } => password_reset::render(&one_line(name), link, *minutes, *by_admin),
+            Self::PasswordChanged { name, login_url } => {
+                password_changed::render(&one_line(name), login_url)
+            }
+            Self::Invitation {
+                name,
+                office,
+                link,
+                days,
+            } => invitation::render(&one_line(name), &one_line(office), link, *days),
+            Self::AccountLocked { name, minutes } => {
+                account_locked::render(&one_line(name), *minutes)
+            }
+        };
+        (one_line(&subject), format!("{body}{FOOTER}"))
+    }
+}
+
+const FOOTER: &str =
+    "\n--\nケアプラン連携ポータル\nこのメールは送信専用です。返信されてもお答えできません。\n";
+
+/// Removes control characters (line breaks included) and trims.
+pub fn one_line(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_with_line_breaks_stays_on_one_line() {
+        let (_, body) = MailTemplate::AccountLocked {
+            name: "山田\r\nBcc: x@evil.example".into(),
+            minutes: 15,
+        }
+        .render();
+        assert!(body.starts_with("山田  Bcc: x@evil.example 様\n"), "{body}");
+    }
+
+    #[test]
+    fn a_reset_mail_holds_the_link_and_the_time_limit() {
+        let (subject, body) = MailTemplate::PasswordReset {
+            name: "山田 花子".into(),
+            link: "https://portal.example.jp/password/reset?token=abc".into(),
+            minutes: 30,
+            by_admin: false,
+        }
+        .render();
+        assert_eq!(subject, "パスワード再設定のご案内");
+        assert!(body.contains("https://portal.example.jp/password/reset?token=abc\n"));
+        assert!(body.contains("30分"));
+    }
+}
