@@ -24,6 +24,8 @@ pub enum AppError {
     CrossSite,
     /// Too large, too long or not text.
     BadRequest(String),
+    /// Too many attempts in a short time (rate limit); the message says to wait.
+    RateLimited(String),
     /// Something failed on our side; the cause is in the log under `reference`.
     Internal {
         /// 参照番号 the user can quote to support.
@@ -53,6 +55,7 @@ impl AppError {
             Self::Invalid(_) => "invalid",
             Self::CrossSite => "cross_site",
             Self::BadRequest(_) => "bad_request",
+            Self::RateLimited(_) => "rate_limited",
             Self::Internal { .. } => "internal",
         }
     }
@@ -65,6 +68,7 @@ impl AppError {
             Self::Conflict(_) => 409,
             Self::Invalid(_) => 422,
             Self::BadRequest(_) => 400,
+            Self::RateLimited(_) => 429,
             Self::Internal { .. } => 500,
         }
     }
@@ -78,6 +82,7 @@ impl AppError {
             Self::Invalid(_) => "入力内容を確認してください",
             Self::CrossSite => "この操作を受け付けられませんでした",
             Self::BadRequest(_) => "送信された内容を受け付けられませんでした",
+            Self::RateLimited(_) => "しばらくしてからお試しください",
             Self::Internal { .. } => "システムエラーが発生しました",
         }
     }
@@ -93,7 +98,9 @@ impl fmt::Display for AppError {
             Self::NotFound => f.write_str(
                 "お探しのページは見つかりませんでした。アドレスに誤りがないか、ご確認ください。",
             ),
-            Self::Conflict(message) | Self::BadRequest(message) => f.write_str(message),
+            Self::Conflict(message) | Self::BadRequest(message) | Self::RateLimited(message) => {
+                f.write_str(message)
+            }
             Self::Invalid(errors) => {
                 let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
                 f.write_str(&messages.join(" "))

@@ -25,6 +25,8 @@ pub struct LoginForm {
 }
 
 const INVALID: &str = "ログインIDまたはパスワードが正しくありません。";
+const LOCKED: &str = "ログインに続けて失敗したため、このアカウントのログインを15分間止めています。15分ほど待ってから、もう一度お試しください。パスワードを忘れた場合は「パスワードを忘れた場合」から再設定できます。";
+const RATE_LIMITED: &str = "この接続元からのログインの失敗が多いため、受け付けを一時的に止めています。しばらく待ってから、もう一度お試しください。";
 const DISABLED: &str =
     "このアカウントは利用が停止されています。事業所の管理者にお問い合わせください。";
 
@@ -83,17 +85,16 @@ pub async fn post_login(
             session.start(&login).await?;
             Ok(Redirect::to(safe_next(&form.next)).into_response())
         }
-        LoginOutcome::Invalid => {
-            let error = FieldError {
-                field: "login_id".into(),
-                message: INVALID.into(),
+        refused => {
+            let message = match refused {
+                LoginOutcome::Locked => LOCKED,
+                LoginOutcome::RateLimited => RATE_LIMITED,
+                LoginOutcome::Disabled => DISABLED,
+                _ => INVALID,
             };
-            back_with_errors(&session, &back, vec![error], vec![("login_id", login_id)]).await
-        }
-        LoginOutcome::Disabled => {
             let error = FieldError {
                 field: "login_id".into(),
-                message: DISABLED.into(),
+                message: message.into(),
             };
             back_with_errors(&session, &back, vec![error], vec![("login_id", login_id)]).await
         }
