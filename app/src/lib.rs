@@ -47,6 +47,10 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/password/forgot/sent") view=ForgotPasswordSentPage ssr=SsrMode::Async/>
+                <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/invitation") view=AcceptInvitationPage ssr=SsrMode::Async/>
                 <Route path=path!("/offices") view=OfficesPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffListPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff/new") view=StaffNewPage ssr=SsrMode::Async/>

@@ -11,6 +11,8 @@ pub mod db;
 pub mod error;
 pub mod exchange;
 pub mod http;
+pub mod limits;
+pub mod mail;
 pub mod offices;
 pub mod sessions;
 pub mod spec_csv;

@@ -134,6 +134,12 @@ async fn serve(config: Config, clock: Clock, demo: bool) -> ExitCode {
         }
     };
     let base_url = config.base_url.as_str().trim_end_matches('/').to_string();
+    let mail_note = match &config.mail.transport {
+        server::config::MailTransportConfig::Files { dir } => {
+            format!("メールは送信せず、{} に .eml ファイルとして保存します。\n", dir.display())
+        }
+        server::config::MailTransportConfig::Smtp { .. } => String::new(),
+    };
     let app = match App::build(config, clock.clone(), listener).await {
         Ok(app) => app,
         Err(error) => {
@@ -149,7 +155,7 @@ async fn serve(config: Config, clock: Clock, demo: bool) -> ExitCode {
                 }
                 let _ = write!(
                     std::io::stdout(),
-                    "{}",
+                    "{}{mail_note}",
                     server::cli::demo::logins_text(&base_url)
                 );
             }
@@ -158,6 +164,9 @@ async fn serve(config: Config, clock: Clock, demo: bool) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+    }
+    if let server::config::MailTransportConfig::Files { dir } = &app.state.config.mail.transport {
+        tracing::info!(mail.dir = %dir.display(), "mail is written to files, not sent");
     }
     tracing::info!(url = %base_url, "portal listening");
     match app.run().await {

@@ -1,12 +1,14 @@
 //! `App::build`: pools, services, ports, router. Tests call it with port 0.
 
-use crate::accounts::AccountService;
+use crate::accounts::{AccountService, LifecycleService};
 use crate::audit::AuditService;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{self, Backend, Db};
 use crate::error::{InfraError, InfraResult};
 use crate::exchange::ExchangeService;
+use crate::mail::worker::Pass;
+use crate::mail::Mailer;
 use crate::offices::OfficeService;
 use crate::sessions::SessionStoreAny;
 use crate::storage::Storage;
@@ -36,6 +38,8 @@ pub struct Services {
     pub audit: AuditService,
     /// 送受信.
     pub exchange: ExchangeService,
+    /// Invitations, password reset, one-time links.
+    pub lifecycle: LifecycleService,
 }
 
 /// Shared state of every handler.
@@ -53,6 +57,21 @@ pub struct AppState {
     pub origin: String,
     /// Leptos settings.
     pub leptos: LeptosOptions,
+    /// Mail transport (the outbox worker uses it).
+    pub mailer: Mailer,
+}
+
+impl AppState {
+    /// Sends every queued mail that is due now (tests call this instead of waiting).
+    pub async fn run_pending_mail(&self) -> InfraResult<Pass> {
+        crate::mail::worker::run_pending(
+            &self.db,
+            &self.mailer,
+            &self.config.mail.from,
+            &self.clock,
+        )
+        .await
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -86,7 +105,14 @@ impl App {
                 Storage::open(&config.storage)?,
                 config.limits,
             ),
+            lifecycle: LifecycleService::new(
+                db.clone(),
+                clock.clone(),
+                &config.base_url,
+                config.links,
+            ),
         };
+        let mailer = Mailer::from_config(&config.mail)?;
         let leptos = LeptosOptions::builder()
             .output_name("app")
             .site_addr(config.bind)
@@ -98,6 +124,7 @@ impl App {
             clock,
             services,
             leptos,
+            mailer,
         };
         let router = build_router(state.clone(), session_store.clone());
         Ok(Self {
@@ -113,11 +140,21 @@ impl App {
         Ok(self.listener.local_addr()?)
     }
 
-    /// Serves until the process is stopped; expired sessions and abandoned uploads are swept in
-    /// the background.
+    /// Serves until the process is stopped; expired sessions and abandoned uploads are swept,
+    /// and queued mail is sent, in the background.
     pub async fn run(self) -> InfraResult<()> {
         let sweeper = self.session_store.clone().spawn_sweeper();
         let cleaner = spawn_storage_cleanup(self.state.clone());
+        let state = &self.state;
+        let mail_worker = state.config.mail.poll_interval.map(|interval| {
+            crate::mail::worker::spawn(
+                state.db.clone(),
+                state.mailer.clone(),
+                state.config.mail.from.clone(),
+                state.clock.clone(),
+                interval,
+            )
+        });
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -126,6 +163,9 @@ impl App {
             .await;
         sweeper.abort();
         cleaner.abort();
+        if let Some(worker) = mail_worker {
+            worker.abort();
+        }
         served.map_err(InfraError::from)
     }
 }
@@ -180,6 +220,7 @@ fn ports(services: &Services) -> Ports {
         staff: Arc::new(services.accounts.clone()),
         audit: Arc::new(services.audit.clone()),
         exchange: Arc::new(services.exchange.clone()),
+        links: Arc::new(services.lifecycle.clone()),
     }
 }
 

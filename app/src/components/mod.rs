@@ -7,6 +7,7 @@ mod layout;
 mod notice_banner;
 mod persons_list;
 mod steps;
+mod set_password_form;
 mod text_field;
 
 pub use error_summary::ErrorSummary;
@@ -16,4 +17,5 @@ pub use layout::Layout;
 pub use notice_banner::NoticeBanner;
 pub use persons_list::PersonsList;
 pub use steps::Steps;
+pub use set_password_form::SetPasswordForm;
 pub use text_field::TextField;

@@ -6,7 +6,17 @@ use leptos::prelude::*;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let flash = flash();
-    let notice = if query_param("logged_out").is_some() {
+    let notice = if query_param("password_set").is_some() {
+        Some((
+            "success",
+            "パスワードを変更しました。新しいパスワードでログインしてください。",
+        ))
+    } else if query_param("joined").is_some() {
+        Some((
+            "success",
+            "パスワードを設定しました。ログインIDと新しいパスワードでログインしてください。",
+        ))
+    } else if query_param("logged_out").is_some() {
         Some(("success", "ログアウトしました。"))
     } else if query_param("ended").is_some() {
         Some((
@@ -39,6 +49,7 @@ pub fn LoginPage() -> impl IntoView {
                     autocomplete="current-password" required=true/>
                 <button class="button" data-variant="primary" type="submit">"ログインする"</button>
             </form>
+            <p><a href="/password/forgot">"パスワードを忘れた場合"</a></p>
         </Layout>
     }
 }

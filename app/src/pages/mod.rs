@@ -1,14 +1,18 @@
 //! One page per file. Pages read params, make one `Resource` per server fn and render in
 //! `<Suspense>`; routes use `SsrMode::Async` so a page can still answer 404.
 
+mod accept_invitation;
 mod audit_log;
 mod deliveries;
 mod delivery_detail;
 mod drafts;
+mod forgot_password;
+mod forgot_password_sent;
 mod home;
 mod login;
 mod not_found;
 mod offices;
+mod reset_password;
 mod staff_detail;
 mod staff_disable;
 mod staff_list;
@@ -17,14 +21,18 @@ mod upload_confirm;
 mod upload_discard;
 mod upload_new;
 
+pub use accept_invitation::AcceptInvitationPage;
 pub use audit_log::AuditLogPage;
 pub use deliveries::{InboxPage, OutboxPage};
 pub use delivery_detail::DeliveryPage;
 pub use drafts::DraftsPage;
+pub use forgot_password::ForgotPasswordPage;
+pub use forgot_password_sent::ForgotPasswordSentPage;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
 pub use offices::OfficesPage;
+pub use reset_password::ResetPasswordPage;
 pub use staff_detail::StaffDetailPage;
 pub use staff_disable::StaffDisablePage;
 pub use staff_list::StaffListPage;

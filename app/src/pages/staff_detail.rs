@@ -53,7 +53,7 @@ fn StaffDetail(member: StaffMember, flash: Flash) -> impl IntoView {
             <div class="summary-list__row"><dt class="summary-list__key">"権限"</dt>
                 <dd class="summary-list__value">{member.role.label()}</dd></div>
             <div class="summary-list__row"><dt class="summary-list__key">"状態"</dt>
-                <dd class="summary-list__value"><StatusText active=member.active/></dd></div>
+                <dd class="summary-list__value"><StatusText active=member.active pending=member.invitation_pending/></dd></div>
             <div class="summary-list__row"><dt class="summary-list__key">"登録日時"</dt>
                 <dd class="summary-list__value">{crate::format::date_time(member.created_at_ms)}</dd></div>
         </dl>
@@ -76,7 +76,39 @@ fn StaffDetail(member: StaffMember, flash: Flash) -> impl IntoView {
             </fieldset>
             <button class="button" data-variant="primary" type="submit">"権限を変更する"</button>
         </form>
+        <AccountMailActions member=member.clone()/>
         <h2>"利用の停止"</h2>
         {status_action}
+    }
+}
+
+/// Invitation (resend, revoke) or パスワード再設定メール, depending on the account's state.
+/// The admin never sees or sets the password: the staff member sets it through the mail.
+#[component]
+fn AccountMailActions(member: StaffMember) -> impl IntoView {
+    let base = format!("/admin/staff/{}", member.user_id);
+    if member.invitation_pending {
+        view! {
+            <h2>"招待"</h2>
+            <p>"招待メールのリンクから、本人がパスワードを設定すると利用できるようになります。"</p>
+            <form method="post" action=format!("{base}/invitation/resend")>
+                <button class="button" data-variant="secondary" type="submit">"招待メールを再送する"</button>
+            </form>
+            <form method="post" action=format!("{base}/invitation/revoke")>
+                <button class="button" data-variant="warning" type="submit">"招待を取り消す"</button>
+            </form>
+        }
+        .into_any()
+    } else if member.active {
+        view! {
+            <h2>"パスワードの再設定"</h2>
+            <p>"本人のメールアドレスに、パスワードを設定し直すためのリンクを送ります。管理者がパスワードを見ることはありません。"</p>
+            <form method="post" action=format!("{base}/password-reset")>
+                <button class="button" data-variant="secondary" type="submit">"パスワード再設定メールを送る"</button>
+            </form>
+        }
+        .into_any()
+    } else {
+        ().into_any()
     }
 }

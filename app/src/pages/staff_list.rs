@@ -60,17 +60,19 @@ fn StaffRow(member: StaffMember) -> impl IntoView {
             <td role="cell"><span class="data-table__label" aria-hidden="true">"メールアドレス"</span>{member.email.to_string()}</td>
             <td role="cell"><span class="data-table__label" aria-hidden="true">"権限"</span>{member.role.label()}</td>
             <td role="cell"><span class="data-table__label" aria-hidden="true">"状態"</span>
-                <StatusText active=member.active/></td>
+                <StatusText active=member.active pending=member.invitation_pending/></td>
         </tr>
     }
 }
 
-/// 「利用中」 or 「利用停止」 as a badge (words first; colour only repeats them).
+/// 「利用中」, 「招待中」 or 「利用停止」 as a badge (words first; colour only repeats them).
 #[component]
-pub fn StatusText(active: bool) -> impl IntoView {
-    if active {
-        view! { <span class="status-badge" data-status="neutral">"利用中"</span> }
-    } else {
+pub fn StatusText(active: bool, #[prop(optional)] pending: bool) -> impl IntoView {
+    if !active {
         view! { <span class="status-badge" data-status="cancelled">"利用停止"</span> }
+    } else if pending {
+        view! { <span class="status-badge" data-status="updated">"招待中"</span> }
+    } else {
+        view! { <span class="status-badge" data-status="neutral">"利用中"</span> }
     }
 }

@@ -4,8 +4,8 @@ use crate::types::Role;
 use crate::AppError;
 use leptos::prelude::*;
 
-/// 職員の追加 (/admin/staff/new): the admin sets a first password for now (e-mail invitations
-/// replace this in the accounts issue).
+/// 職員の追加 (/admin/staff/new): the new staff member gets an invitation mail and sets their
+/// own password; the admin never sees it.
 #[component]
 pub fn StaffNewPage() -> impl IntoView {
     let flash = flash();
@@ -28,6 +28,7 @@ pub fn StaffNewPage() -> impl IntoView {
                     value=flash.value("login_id") error=flash.error_for("login_id").map(str::to_string)
                     autocomplete="off" required=true/>
                 <TextField name="email" label="メールアドレス" input_type="email"
+                    hint="招待メールを送ります。本人だけが読めるアドレスにしてください。"
                     value=flash.value("email") error=flash.error_for("email").map(str::to_string)
                     autocomplete="off" required=true/>
                 <fieldset class="fieldset" id="role">
@@ -45,9 +46,7 @@ pub fn StaffNewPage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                <TextField name="password" label="初期パスワード" input_type="password"
-                    hint="13文字以上にしてください。本人に安全な方法で伝え、最初のログイン後に変更してもらってください。"
-                    error=flash.error_for("password").map(str::to_string) autocomplete="new-password" required=true/>
+                <p>"追加すると、このメールアドレスに招待メールが届きます。本人がメールのリンクからパスワードを設定すると、ログインできるようになります（リンクの有効期限は7日です）。"</p>
                 <button class="button" data-variant="primary" type="submit">"職員を追加する"</button>
             </form>
         </Layout>

@@ -3,11 +3,13 @@
 
 mod audit;
 mod exchange;
+mod links;
 mod offices;
 mod staff;
 
 pub use audit::AuditPort;
 pub use exchange::ExchangePort;
+pub use links::AccountLinkPort;
 pub use offices::OfficePort;
 pub use staff::StaffPort;
 
@@ -27,6 +29,8 @@ pub struct Ports {
     pub audit: Arc<dyn AuditPort>,
     /// 送受信.
     pub exchange: Arc<dyn ExchangePort>,
+    /// One-time links (password reset, invitation); used before anyone is signed in.
+    pub links: Arc<dyn AccountLinkPort>,
 }
 
 /// The request's parts, provided by leptos_axum.
@@ -95,4 +99,11 @@ pub fn scope() -> Result<(Caller, Ports), AppError> {
         reference: "no-ports".into(),
     })?;
     Ok((caller, ports))
+}
+
+/// The ports without a caller, for the few public pages (forgotten password, one-time links).
+pub fn public_ports() -> Result<Ports, AppError> {
+    use_context::<Ports>().ok_or(AppError::Internal {
+        reference: "no-ports".into(),
+    })
 }

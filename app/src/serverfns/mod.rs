@@ -2,5 +2,6 @@
 
 pub mod audit;
 pub mod exchange;
+pub mod links;
 pub mod offices;
 pub mod staff;

@@ -37,6 +37,8 @@ pub struct StaffMember {
     pub role: Role,
     /// False once 利用停止 in this office.
     pub active: bool,
+    /// 招待中: invited, no password set yet.
+    pub invitation_pending: bool,
     /// 登録日時 (Unix milliseconds).
     pub created_at_ms: i64,
 }
@@ -67,4 +69,24 @@ pub struct AuditPage {
     pub broken_at: Option<i64>,
     /// Rows in the chain.
     pub total: i64,
+}
+
+/// What a one-time link is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkPurpose {
+    /// パスワードの再設定.
+    PasswordReset,
+    /// 招待 (first password).
+    Invitation,
+}
+
+/// The owner of a valid one-time link, as the set-password page greets them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkInfo {
+    /// 氏名.
+    pub display_name: String,
+    /// ログインID (so they know which account).
+    pub login_id: String,
+    /// The password rules, for the hint.
+    pub password_hint: String,
 }

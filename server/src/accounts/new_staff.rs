@@ -1,14 +1,8 @@
 //! The 職員の追加 form: normalise what the admin typed, then validate every field (all errors at
-//! once, GOV.UK style).
+//! once, GOV.UK style). There is no password: the invitee sets their own through the mail.
 
-use crate::auth::password::Password;
 use app::types::normalize::{fold_full_width, fold_spaces};
 use app::types::{Email, FieldError, Role};
-
-/// Minimum password length without two-factor login (MHLW guideline 6.0).
-pub const MIN_PASSWORD_CHARS: usize = 13;
-/// Upper bound so hashing cost stays bounded.
-pub const MAX_PASSWORD_CHARS: usize = 256;
 
 /// The form as posted.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -21,8 +15,6 @@ pub struct NewStaffForm {
     pub email: String,
     #[serde(default)]
     pub role: String,
-    #[serde(default)]
-    pub password: String,
 }
 
 /// A validated form.
@@ -32,7 +24,6 @@ pub struct NewStaff {
     pub login_id: String,
     pub email: Email,
     pub role: Role,
-    pub password: Password,
 }
 
 /// Folds a login id as typed (full-width letters allowed) to its stored form.
@@ -41,7 +32,7 @@ pub fn normalise_login_id(raw: &str) -> String {
 }
 
 impl NewStaffForm {
-    /// What to show back in the fields (never the password).
+    /// What to show back in the fields.
     pub fn values(&self) -> Vec<(&'static str, String)> {
         vec![
             ("display_name", self.display_name.clone()),
@@ -95,21 +86,12 @@ impl NewStaffForm {
         if role.is_none() {
             error("role", "権限を選んでください。");
         }
-        let chars = self.password.chars().count();
-        if chars == 0 {
-            error("password", "初期パスワードを入力してください。");
-        } else if chars < MIN_PASSWORD_CHARS {
-            error("password", "初期パスワードは13文字以上にしてください。");
-        } else if chars > MAX_PASSWORD_CHARS {
-            error("password", "初期パスワードは256文字以内にしてください。");
-        }
         match (email, role, errors.is_empty()) {
             (Some(email), Some(role), true) => Ok(NewStaff {
                 display_name,
                 login_id,
                 email,
                 role,
-                password: Password::new(self.password),
             }),
             _ => Err(errors),
         }
@@ -126,7 +108,6 @@ mod tests {
             login_id: "ｓａｔｏ.hanako".into(),
             email: "sato@example.jp".into(),
             role: "staff".into(),
-            password: "a long enough password".into(),
         }
     }
 
@@ -141,23 +122,6 @@ mod tests {
     fn every_problem_is_reported_at_once() {
         let errors = NewStaffForm::default().validate().unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(
-            fields,
-            ["display_name", "login_id", "email", "role", "password"]
-        );
-    }
-
-    #[test]
-    fn a_short_password_is_refused() {
-        let errors = NewStaffForm {
-            password: "short".into(),
-            ..form()
-        }
-        .validate()
-        .unwrap_err();
-        assert_eq!(
-            errors[0].message,
-            "初期パスワードは13文字以上にしてください。"
-        );
+        assert_eq!(fields, ["display_name", "login_id", "email", "role"]);
     }
 }

@@ -15,6 +15,8 @@ pub struct AccountRow {
     pub password_hash: String,
     pub password_version: i64,
     pub disabled_at: Option<i64>,
+    pub display_name: String,
+    pub email: String,
 }
 
 /// Finds an account by login id or e-mail address (unscoped: login comes before any office).
@@ -23,7 +25,7 @@ pub async fn find_for_login(
     login: &str,
 ) -> InfraResult<Option<AccountRow>> {
     Ok(sqlx::query_as(
-        "select user_id, password_hash, password_version, disabled_at
+        "select user_id, password_hash, password_version, disabled_at, display_name, email
            from staff_account where login_id = $1 or email = $1",
     )
     .bind(login)
@@ -96,6 +98,7 @@ struct StaffRow {
     role: String,
     disabled_at: Option<i64>,
     created_at: i64,
+    activated_at: Option<i64>,
 }
 
 impl TryFrom<StaffRow> for StaffMember {
@@ -113,13 +116,14 @@ impl TryFrom<StaffRow> for StaffMember {
             role: Role::from_code(&row.role)
                 .ok_or_else(|| InfraError::Corrupt(format!("role {}", row.role)))?,
             active: row.disabled_at.is_none(),
+            invitation_pending: row.activated_at.is_none(),
             created_at_ms: row.created_at,
         })
     }
 }
 
 const STAFF_SELECT: &str =
-    "select s.user_id, s.display_name, s.login_id, s.email, m.role, m.disabled_at, m.created_at
+    "select s.user_id, s.display_name, s.login_id, s.email, m.role, m.disabled_at, m.created_at, s.activated_at
                               from membership m join staff_account s on s.user_id = m.user_id
                              where m.office_id = $1";
 
@@ -180,8 +184,8 @@ pub struct NewAccount<'a> {
 /// Inserts an account (its membership is added separately, in the office's scope).
 pub async fn insert_account(conn: &mut AnyConnection, account: NewAccount<'_>) -> InfraResult<()> {
     sqlx::query(
-        "insert into staff_account (user_id, organisation_id, login_id, email, display_name, password_hash, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7)",
+        "insert into staff_account (user_id, organisation_id, login_id, email, display_name, password_hash, created_at, activated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(account.user.to_string())
     .bind(account.organisation.to_string())
@@ -190,6 +194,8 @@ pub async fn insert_account(conn: &mut AnyConnection, account: NewAccount<'_>) -
     .bind(account.display_name)
     .bind(account.password_hash)
     .bind(account.at)
+    // An invited account (no password yet) is activated when its owner sets one.
+    .bind((!account.password_hash.is_empty()).then_some(account.at))
     .execute(conn)
     .await?;
     Ok(())

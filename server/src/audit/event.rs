@@ -84,6 +84,41 @@ pub enum AuditEvent {
         /// The delivery.
         delivery: String,
     },
+    /// パスワード再設定の申し込み (forgotten password). `user` is `None` for an unknown
+    /// account, which is recorded the same way (object: what was typed).
+    PasswordResetRequested {
+        /// The account, if one matched.
+        user: Option<UserId>,
+        /// What was typed, cut to 64 characters.
+        typed: String,
+    },
+    /// パスワード再設定メールの送信 by an office admin.
+    PasswordResetSentByAdmin {
+        /// Whose.
+        user: UserId,
+    },
+    /// パスワードの設定 through a link (`via`: `password_reset` or `invitation`).
+    PasswordSet {
+        /// Whose.
+        user: UserId,
+        /// Which link.
+        via: &'static str,
+    },
+    /// 招待メールの再送.
+    InvitationResent {
+        /// Whose.
+        user: UserId,
+    },
+    /// 招待の取り消し (the unused account is removed).
+    InvitationRevoked {
+        /// Whose.
+        user: UserId,
+    },
+    /// ログインの一時停止 after too many failures.
+    LoginLocked {
+        /// What identified the account (user id, or the typed login id if unknown).
+        key: String,
+    },
     /// 法人・事業所の登録 (system operator CLI).
     OrganisationCreated {
         /// 法人名.
@@ -111,6 +146,12 @@ impl AuditEvent {
             Self::DeliveryOpened { .. } => "delivery_opened",
             Self::FileDownloaded { .. } => "file_downloaded",
             Self::DeliveryImported { .. } => "delivery_imported",
+            Self::PasswordResetRequested { .. } => "password_reset_requested",
+            Self::PasswordResetSentByAdmin { .. } => "password_reset_sent_by_admin",
+            Self::PasswordSet { .. } => "password_set",
+            Self::InvitationResent { .. } => "invitation_resent",
+            Self::InvitationRevoked { .. } => "invitation_revoked",
+            Self::LoginLocked { .. } => "login_locked",
         }
     }
 
@@ -136,6 +177,19 @@ impl AuditEvent {
             | Self::DeliveryImported { delivery } => {
                 format!("delivery:{delivery}")
             }
+            Self::PasswordResetRequested {
+                user: Some(user), ..
+            } => format!("user:{user}"),
+            Self::PasswordResetRequested { user: None, typed } => {
+                format!("login_id:{}", typed.chars().take(64).collect::<String>())
+            }
+            Self::PasswordResetSentByAdmin { user }
+            | Self::PasswordSet { user, .. }
+            | Self::InvitationResent { user }
+            | Self::InvitationRevoked { user } => format!("user:{user}"),
+            Self::LoginLocked { key } => {
+                format!("key:{}", key.chars().take(64).collect::<String>())
+            }
             Self::LoginSucceeded | Self::LoginRefusedDisabled | Self::LoggedOut => String::new(),
         }
     }
@@ -147,6 +201,7 @@ impl AuditEvent {
             Self::StaffRoleChanged { from, to, .. } => {
                 format!("role:{}->{}", from.code(), to.code())
             }
+            Self::PasswordSet { via, .. } => format!("via:{via}"),
             _ => String::new(),
         }
     }
@@ -171,6 +226,15 @@ pub fn action_label(action: &str, detail: &str) -> String {
         "delivery_opened" => "受信ファイルの開封",
         "file_downloaded" => "ダウンロード",
         "delivery_imported" => "取込済にした",
+        "password_reset_requested" => "パスワード再設定の申し込み",
+        "password_reset_sent_by_admin" => "パスワード再設定メールの送信",
+        "password_set" => match detail {
+            "via:invitation" => "招待からのパスワード設定",
+            _ => "パスワードの再設定",
+        },
+        "invitation_resent" => "招待メールの再送",
+        "invitation_revoked" => "招待の取り消し",
+        "login_locked" => "ログインの一時停止",
         other => return other.to_string(),
     };
     match role_change(detail) {

@@ -15,8 +15,17 @@ use std::net::SocketAddr;
 
 /// Paths anyone may open.
 fn is_public(path: &str) -> bool {
-    matches!(path, "/login" | "/healthz" | "/readyz" | "/favicon.ico")
-        || path.starts_with("/style/")
+    matches!(
+        path,
+        "/login"
+            | "/healthz"
+            | "/readyz"
+            | "/favicon.ico"
+            | "/password/forgot"
+            | "/password/forgot/sent"
+            | "/password/reset"
+            | "/invitation"
+    ) || path.starts_with("/style/")
 }
 
 /// Activity is written back at most once a minute, not on every request.

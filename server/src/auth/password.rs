@@ -31,6 +31,10 @@ impl Password {
     pub fn char_count(&self) -> usize {
         self.0.chars().count()
     }
+    /// The text typed, for the password policy only (never log or store it).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
     fn bytes(&self) -> &[u8] {
         self.0.as_bytes()
     }

@@ -65,7 +65,7 @@ pub async fn run(
         .map(|s| parse_office(s))
         .collect::<Result<Vec<_>, _>>()?;
     let email = Email::parse(&args.admin_email).map_err(|e| e.to_string())?;
-    if args.admin_password.chars().count() < crate::accounts::new_staff::MIN_PASSWORD_CHARS {
+    if args.admin_password.chars().count() < crate::accounts::password_policy::MIN_CHARS {
         return Err("PORTAL_ADMIN_PASSWORD: 13文字以上にしてください".into());
     }
     let admin = NewPerson {

@@ -8,6 +8,7 @@ pub mod login;
 pub mod offices;
 pub mod origin_check;
 pub mod page_error;
+pub mod password;
 pub mod staff;
 pub mod style;
 pub mod uploads;
@@ -41,6 +42,21 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/deliveries/{id}/zip", get(deliveries::get_zip))
         .route("/deliveries/{id}/imported", post(deliveries::post_imported))
+        .route(
+            "/admin/staff/{user_id}/password-reset",
+            post(staff::post_password_reset),
+        )
+        .route(
+            "/admin/staff/{user_id}/invitation/resend",
+            post(staff::post_resend_invitation),
+        )
+        .route(
+            "/admin/staff/{user_id}/invitation/revoke",
+            post(staff::post_revoke_invitation),
+        )
+        .route("/password/forgot", post(password::post_forgot))
+        .route("/password/reset", post(password::post_reset))
+        .route("/invitation", post(password::post_invitation))
 }
 
 /// Upload routes, with a body limit sized for a full send (files plus form overhead).

@@ -1,4 +1,4 @@
-//! 職員の管理 form posts: add, change role, disable, enable.
+//! 職員の管理 form posts: invite, change role, disable, enable, reset mail, invitations.
 
 use super::flash::{back_with_errors, forward_with_notice};
 use super::form::Form;
@@ -31,17 +31,18 @@ pub async fn post_create(
         Err(errors) => return back_with_errors(&session, "/admin/staff/new", errors, values).await,
     };
     let name = new.display_name.clone();
+    let email = new.email.to_string();
     match state
         .services
-        .accounts
-        .create_staff(&caller, &client, new)
+        .lifecycle
+        .invite_staff(&caller, &client, new)
         .await
     {
         Ok(user) => {
             forward_with_notice(
                 &session,
                 &format!("/admin/staff/{user}"),
-                format!("{name}さんを追加しました。"),
+                format!("{name}さんを追加し、{email} に招待メールを送りました。"),
             )
             .await
         }
@@ -136,6 +137,66 @@ pub async fn post_enable(
         &session,
         &format!("/admin/staff/{user}"),
         format!("{}さんの利用を再開しました。", member.display_name),
+    )
+    .await
+}
+
+/// POST /admin/staff/{user_id}/password-reset: パスワード再設定メールを送る.
+pub async fn post_password_reset(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Extension(client): Extension<ClientInfo>,
+    session: TypedSession,
+    Path(raw_id): Path<String>,
+) -> PageResult<Response> {
+    let user = user_id(&raw_id)?;
+    let lifecycle = &state.services.lifecycle;
+    let name = lifecycle.admin_reset(&caller, &client, user).await?;
+    let minutes = lifecycle.reset_minutes();
+    forward_with_notice(
+        &session,
+        &format!("/admin/staff/{user}"),
+        format!(
+            "{name}さんにパスワード再設定メールを送りました。リンクの有効期限は{minutes}分です。"
+        ),
+    )
+    .await
+}
+
+/// POST /admin/staff/{user_id}/invitation/resend.
+pub async fn post_resend_invitation(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Extension(client): Extension<ClientInfo>,
+    session: TypedSession,
+    Path(raw_id): Path<String>,
+) -> PageResult<Response> {
+    let user = user_id(&raw_id)?;
+    let lifecycle = &state.services.lifecycle;
+    let name = lifecycle.resend_invitation(&caller, &client, user).await?;
+    forward_with_notice(
+        &session,
+        &format!("/admin/staff/{user}"),
+        format!("{name}さんに招待メールを再送しました。前のメールのリンクは使えなくなりました。"),
+    )
+    .await
+}
+
+/// POST /admin/staff/{user_id}/invitation/revoke.
+pub async fn post_revoke_invitation(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Extension(client): Extension<ClientInfo>,
+    session: TypedSession,
+    Path(raw_id): Path<String>,
+) -> PageResult<Response> {
+    let user = user_id(&raw_id)?;
+    let lifecycle = &state.services.lifecycle;
+    let name = lifecycle.revoke_invitation(&caller, &client, user).await?;
+    forward_with_notice(
+        &session,
+        "/admin/staff",
+        format!("{name}さんへの招待を取り消しました。"),
     )
     .await
 }

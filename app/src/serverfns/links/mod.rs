@@ -1,0 +1,2 @@
+mod check_link;
+pub use check_link::*;
