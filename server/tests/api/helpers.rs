@@ -6,10 +6,12 @@
 use app::types::{Email, OfficeId, OfficeNumber, Role, ServiceTypeCode, UserId};
 use server::auth::password::Password;
 use server::clock::Clock;
-use server::config::{Config, DatabaseConfig, Environment, SessionConfig};
+use server::config::{Config, DatabaseConfig, Environment, LinkConfig, SessionConfig};
 use server::db::{Backend, Db};
+use server::mail::{MailConfig, MailTransportConfig};
 use server::offices::create::{create_organisation, NewOffice, NewPerson};
 use server::startup::App;
+use server::startup::AppState;
 use std::time::Duration;
 
 /// Password of every seeded account.
@@ -34,6 +36,11 @@ pub struct TestApp {
     pub office_b2: OfficeId,
     pub cm1: UserId,
     pub b_staff: UserId,
+    /// The running app's state (mail worker, services).
+    pub state: AppState,
+    /// Where the file mailer writes `.eml` files.
+    pub mail_dir: std::path::PathBuf,
+    config: Config,
     _guard: Guard,
 }
 
@@ -137,10 +144,20 @@ pub async fn spawn_app_with(
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let base = format!("http://{addr}");
+    let mail_dir = dir.join("mail");
     let config = Config {
         environment: Environment::Development,
         bind: addr,
         base_url: url::Url::parse(&base).unwrap(),
+        mail: MailConfig {
+            transport: MailTransportConfig::Files {
+                dir: mail_dir.clone(),
+            },
+            from: "ケアプラン連携ポータル <no-reply@portal.example.jp>".into(),
+            // No background worker: tests send queued mail with `deliver_mail`.
+            poll_interval: None,
+        },
+        links: LinkConfig::default(),
         database: DatabaseConfig {
             url: database_url.clone(),
             app_role: Some("portal_app".into()),
@@ -158,10 +175,11 @@ pub async fn spawn_app_with(
     };
     // 2026-04-01T00:00:00Z: a fixed start, moved only by the tests.
     let clock = Clock::manual(1_775_001_600_000);
-    let app = App::build(config, clock.clone(), listener)
+    let app = App::build(config.clone(), clock.clone(), listener)
         .await
         .expect("app builds");
     let db = app.state.db.clone();
+    let state = app.state.clone();
     tokio::spawn(app.run());
 
     let a = create_organisation(
@@ -217,6 +235,9 @@ pub async fn spawn_app_with(
         office_b2: b.offices[1],
         cm1: a.people[1],
         b_staff: b.people[1],
+        state,
+        mail_dir,
+        config,
         _guard: guard,
     }
 }
@@ -290,6 +311,11 @@ impl TestApp {
             "login as {login} failed: {page:?}"
         );
         browser
+    }
+
+    /// The configuration this app was built with.
+    pub fn config_clone(&self) -> Config {
+        self.config.clone()
     }
 
     /// An owner connection that bypasses the app role (to play a hostile database admin).

@@ -22,12 +22,14 @@ macro_rules! both {
     };
 }
 
+mod accounts;
 mod admin;
 mod audit;
 mod auth;
 mod exchange;
 mod health;
 mod helpers;
+mod mail_helpers;
 mod offices;
 mod schema;
 mod storage;
