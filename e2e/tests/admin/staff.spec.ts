@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { loginAs, logout } from '../../fixtures/login';
+import { allMail, linkIn, waitForMail } from '../../fixtures/mail';
 
-test('an admin adds a staff member who can then log in', async ({ page }) => {
+test('an admin adds a staff member, who is invited by mail and can then log in', async ({ page }) => {
+  const seen = allMail();
   await loginAs(page, 'sakura-admin');
   await page.getByRole('link', { name: '職員の管理' }).first().click();
   await page.getByRole('link', { name: '職員を追加する' }).click();
@@ -15,12 +17,17 @@ test('an admin adds a staff member who can then log in', async ({ page }) => {
   await page.getByLabel('氏名').fill('渡辺 直子');
   await page.getByLabel('メールアドレス').fill('watanabe@demo.example.jp');
   await page.getByLabel('管理職').check();
-  await page.getByLabel('初期パスワード').fill('watanabe-first-password');
   await page.getByRole('button', { name: '職員を追加する' }).click();
-  await expect(page.getByText('渡辺 直子さんを追加しました。')).toBeVisible();
+  await expect(page.getByText('渡辺 直子さんを追加し、watanabe@demo.example.jp に招待メールを送りました。')).toBeVisible();
   await logout(page);
 
-  await loginAs(page, 'sakura-new', 'watanabe-first-password');
+  const mail = await waitForMail('watanabe@demo.example.jp', '招待', seen);
+  await page.goto(linkIn(mail));
+  await page.getByLabel('新しいパスワード').fill('naoko first long phrase');
+  await page.getByRole('button', { name: 'パスワードを設定する' }).click();
+  await expect(page.getByText('パスワードを設定しました。')).toBeVisible();
+
+  await loginAs(page, 'sakura-new', 'naoko first long phrase');
   await expect(page.locator('.user-menu__toggle')).toContainText('渡辺 直子（管理職）');
 });
 
