@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/password/forgot/sent") view=ForgotPasswordSentPage ssr=SsrMode::Async/>
                 <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/invitation") view=AcceptInvitationPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/sessions") view=AccountSessionsPage ssr=SsrMode::Async/>
                 <Route path=path!("/offices") view=OfficesPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffListPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff/new") view=StaffNewPage ssr=SsrMode::Async/>

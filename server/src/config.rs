@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 use url::Url;
 
-pub use crate::storage::StorageConfig;
 pub use crate::mail::{MailConfig, MailTransportConfig};
+pub use crate::storage::StorageConfig;
 
 /// Every variable the server reads, with its default and meaning (printed by `--help`).
 pub const ENV_DOC: &[(&str, &str, &str)] = &[

@@ -136,7 +136,10 @@ async fn serve(config: Config, clock: Clock, demo: bool) -> ExitCode {
     let base_url = config.base_url.as_str().trim_end_matches('/').to_string();
     let mail_note = match &config.mail.transport {
         server::config::MailTransportConfig::Files { dir } => {
-            format!("メールは送信せず、{} に .eml ファイルとして保存します。\n", dir.display())
+            format!(
+                "メールは送信せず、{} に .eml ファイルとして保存します。\n",
+                dir.display()
+            )
         }
         server::config::MailTransportConfig::Smtp { .. } => String::new(),
     };

@@ -1,6 +1,6 @@
 //! `App::build`: pools, services, ports, router. Tests call it with port 0.
 
-use crate::accounts::{AccountService, LifecycleService};
+use crate::accounts::{AccountService, LifecycleService, SessionsService};
 use crate::audit::AuditService;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -40,6 +40,8 @@ pub struct Services {
     pub exchange: ExchangeService,
     /// Invitations, password reset, one-time links.
     pub lifecycle: LifecycleService,
+    /// ログイン中の端末.
+    pub sessions: SessionsService,
 }
 
 /// Shared state of every handler.
@@ -111,6 +113,7 @@ impl App {
                 &config.base_url,
                 config.links,
             ),
+            sessions: SessionsService::new(db.clone(), clock.clone(), config.session),
         };
         let mailer = Mailer::from_config(&config.mail)?;
         let leptos = LeptosOptions::builder()
@@ -221,6 +224,7 @@ fn ports(services: &Services) -> Ports {
         audit: Arc::new(services.audit.clone()),
         exchange: Arc::new(services.exchange.clone()),
         links: Arc::new(services.lifecycle.clone()),
+        sessions: Arc::new(services.sessions.clone()),
     }
 }
 

@@ -49,6 +49,7 @@ fn HeaderOffice(caller: Caller) -> impl IntoView {
             <summary class="user-menu__toggle">{caller.display_name.clone()} "（" {caller.role.label()} "）"</summary>
             <ul class="user-menu__list">
                 {switch}
+                <li><a href="/account/sessions">"ログイン中の端末"</a></li>
                 <li>
                     <form method="post" action="/logout">
                         <button class="button" data-variant="link" type="submit">"ログアウト"</button>

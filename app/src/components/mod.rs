@@ -6,8 +6,8 @@ mod file_findings;
 mod layout;
 mod notice_banner;
 mod persons_list;
-mod steps;
 mod set_password_form;
+mod steps;
 mod text_field;
 
 pub use error_summary::ErrorSummary;
@@ -16,6 +16,6 @@ pub use file_findings::FileFindings;
 pub use layout::Layout;
 pub use notice_banner::NoticeBanner;
 pub use persons_list::PersonsList;
-pub use steps::Steps;
 pub use set_password_form::SetPasswordForm;
+pub use steps::Steps;
 pub use text_field::TextField;

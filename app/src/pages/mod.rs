@@ -2,6 +2,7 @@
 //! `<Suspense>`; routes use `SsrMode::Async` so a page can still answer 404.
 
 mod accept_invitation;
+mod account_sessions;
 mod audit_log;
 mod deliveries;
 mod delivery_detail;
@@ -22,6 +23,7 @@ mod upload_discard;
 mod upload_new;
 
 pub use accept_invitation::AcceptInvitationPage;
+pub use account_sessions::AccountSessionsPage;
 pub use audit_log::AuditLogPage;
 pub use deliveries::{InboxPage, OutboxPage};
 pub use delivery_detail::DeliveryPage;

@@ -5,12 +5,14 @@ mod audit;
 mod exchange;
 mod links;
 mod offices;
+mod sessions;
 mod staff;
 
 pub use audit::AuditPort;
 pub use exchange::ExchangePort;
 pub use links::AccountLinkPort;
 pub use offices::OfficePort;
+pub use sessions::SessionsPort;
 pub use staff::StaffPort;
 
 use crate::error::AppError;
@@ -31,6 +33,8 @@ pub struct Ports {
     pub exchange: Arc<dyn ExchangePort>,
     /// One-time links (password reset, invitation); used before anyone is signed in.
     pub links: Arc<dyn AccountLinkPort>,
+    /// ログイン中の端末.
+    pub sessions: Arc<dyn SessionsPort>,
 }
 
 /// The request's parts, provided by leptos_axum.
@@ -105,5 +109,15 @@ pub fn scope() -> Result<(Caller, Ports), AppError> {
 pub fn public_ports() -> Result<Ports, AppError> {
     use_context::<Ports>().ok_or(AppError::Internal {
         reference: "no-ports".into(),
+    })
+}
+
+/// The handle of this request's session, if signed in.
+pub fn session_handle() -> Option<String> {
+    request_parts().and_then(|parts| {
+        parts
+            .extensions
+            .get::<crate::types::SessionHandle>()
+            .map(|h| h.0.clone())
     })
 }

@@ -4,4 +4,5 @@ pub mod audit;
 pub mod exchange;
 pub mod links;
 pub mod offices;
+pub mod sessions;
 pub mod staff;

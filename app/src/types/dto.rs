@@ -90,3 +90,25 @@ pub struct LinkInfo {
     /// The password rules, for the hint.
     pub password_hint: String,
 }
+
+/// One signed-in session of the caller (ログイン中の端末).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActiveSession {
+    /// Opaque handle (not the session cookie), used to end it.
+    pub handle: String,
+    /// 「Windows の Chrome」.
+    pub device: String,
+    /// IP address last seen.
+    pub ip: String,
+    /// Login time (Unix milliseconds).
+    pub created_at_ms: i64,
+    /// Last request (Unix milliseconds, to the minute).
+    pub last_seen_at_ms: i64,
+    /// The session of this request.
+    pub current: bool,
+}
+
+/// The handle of the request's own session, put in the request extensions by the server's
+/// gate so the sessions page can mark 「この端末」.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionHandle(pub String);

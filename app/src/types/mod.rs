@@ -12,7 +12,10 @@ mod role;
 mod service_type;
 
 pub use caller::{Caller, CurrentOffice};
-pub use dto::{AuditEntry, AuditPage, LinkInfo, LinkPurpose, MyOffice, StaffMember};
+pub use dto::{
+    ActiveSession, AuditEntry, AuditPage, LinkInfo, LinkPurpose, MyOffice, SessionHandle,
+    StaffMember,
+};
 pub use email::{Email, EmailError};
 pub use exchange::*;
 pub use form::{FieldError, Flash};

@@ -11,7 +11,13 @@ use app::types::{Caller, CurrentOffice};
 pub async fn load_caller(db: &Db, login: &SessionLogin) -> InfraResult<Option<Caller>> {
     let mut tx = db.begin_user(login.user_id).await?;
     let memberships = store::active_memberships(&mut tx, login.user_id).await?;
+    // Ended from ログイン中の端末 (or by a password change): the session stops here.
+    let ended =
+        !login.handle.is_empty() && !super::user_session::is_live(&mut tx, &login.handle).await?;
     tx.commit().await?;
+    if ended {
+        return Ok(None);
+    }
     let office_count = memberships.len();
     let Some(current) = memberships
         .iter()

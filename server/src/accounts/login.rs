@@ -116,6 +116,8 @@ pub async fn login(
         at: now,
     };
     audit_store::append(tx.conn(), entry).await?;
+    let handle = uuid::Uuid::new_v4().simple().to_string();
+    super::user_session::insert(tx.conn(), &handle, user, client, now).await?;
     tx.commit().await?;
     tracing::info!(user.id = %user, office.id = %office, "login succeeded");
     Ok(LoginOutcome::Success(SessionLogin {
@@ -124,6 +126,7 @@ pub async fn login(
         password_version: account.password_version,
         login_at: now,
         last_seen: now,
+        handle,
     }))
 }
 

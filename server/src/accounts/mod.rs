@@ -10,9 +10,12 @@ pub mod new_staff;
 pub mod password_policy;
 pub mod reset;
 pub mod service;
+pub mod sessions;
 pub mod set_password;
 pub mod store;
 pub mod token;
+pub mod user_session;
 
 pub use lifecycle::LifecycleService;
 pub use service::AccountService;
+pub use sessions::SessionsService;

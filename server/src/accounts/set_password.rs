@@ -72,6 +72,8 @@ impl LifecycleService {
             return Err(AppError::NotFound);
         }
         token::revoke_all(&mut tx, user, now).await?;
+        // The version bump already stops them; this also clears ログイン中の端末.
+        super::user_session::end_others(&mut tx, user, "", now).await?;
         limits::LOGIN_FAILURES
             .clear(&mut tx, &user.to_string())
             .await?;

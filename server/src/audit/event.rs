@@ -114,6 +114,11 @@ pub enum AuditEvent {
         /// Whose.
         user: UserId,
     },
+    /// ログインの終了 from ログイン中の端末 (`count` sessions).
+    SessionsEnded {
+        /// How many.
+        count: u64,
+    },
     /// ログインの一時停止 after too many failures.
     LoginLocked {
         /// What identified the account (user id, or the typed login id if unknown).
@@ -152,6 +157,7 @@ impl AuditEvent {
             Self::InvitationResent { .. } => "invitation_resent",
             Self::InvitationRevoked { .. } => "invitation_revoked",
             Self::LoginLocked { .. } => "login_locked",
+            Self::SessionsEnded { .. } => "sessions_ended",
         }
     }
 
@@ -190,6 +196,7 @@ impl AuditEvent {
             Self::LoginLocked { key } => {
                 format!("key:{}", key.chars().take(64).collect::<String>())
             }
+            Self::SessionsEnded { count } => format!("count:{count}"),
             Self::LoginSucceeded | Self::LoginRefusedDisabled | Self::LoggedOut => String::new(),
         }
     }
@@ -235,6 +242,7 @@ pub fn action_label(action: &str, detail: &str) -> String {
         "invitation_resent" => "招待メールの再送",
         "invitation_revoked" => "招待の取り消し",
         "login_locked" => "ログインの一時停止",
+        "sessions_ended" => "ほかの端末のログインの終了",
         other => return other.to_string(),
     };
     match role_change(detail) {

@@ -82,8 +82,25 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
             if now - login.last_seen >= LAST_SEEN_RESOLUTION_MS {
                 login.last_seen = now;
                 session.update(&login).await?;
+                if !login.handle.is_empty() {
+                    let client = req
+                        .extensions()
+                        .get::<ClientInfo>()
+                        .cloned()
+                        .unwrap_or_default();
+                    let mut conn = state
+                        .db
+                        .pool()
+                        .acquire()
+                        .await
+                        .map_err(crate::error::InfraError::from)?;
+                    crate::accounts::user_session::touch(&mut conn, &login.handle, &client, now)
+                        .await?;
+                }
             }
             req.extensions_mut().insert(caller);
+            req.extensions_mut()
+                .insert(app::types::SessionHandle(login.handle.clone()));
             req.extensions_mut().insert::<SessionLogin>(login);
         } else {
             ended = Some(Ended::Revoked);

@@ -23,6 +23,9 @@ pub struct SessionLogin {
     pub login_at: Millis,
     /// Last request (idle timeout).
     pub last_seen: Millis,
+    /// Row in `user_session` (ログイン中の端末); empty for sessions from before it existed.
+    #[serde(default)]
+    pub handle: String,
 }
 
 /// Typed wrapper around the request's session.

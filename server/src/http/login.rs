@@ -119,6 +119,8 @@ pub async fn post_logout(
             at: state.clock.now(),
         };
         audit_store::append(tx.conn(), entry).await?;
+        let now = state.clock.now();
+        crate::accounts::user_session::end(tx.conn(), login.user_id, &login.handle, now).await?;
         tx.commit().await?;
     }
     session.end().await?;

@@ -9,6 +9,7 @@ pub mod offices;
 pub mod origin_check;
 pub mod page_error;
 pub mod password;
+pub mod sessions;
 pub mod staff;
 pub mod style;
 pub mod uploads;
@@ -57,6 +58,11 @@ pub fn routes() -> Router<AppState> {
         .route("/password/forgot", post(password::post_forgot))
         .route("/password/reset", post(password::post_reset))
         .route("/invitation", post(password::post_invitation))
+        .route("/account/sessions/{handle}/end", post(sessions::post_end))
+        .route(
+            "/account/sessions/end-others",
+            post(sessions::post_end_others),
+        )
 }
 
 /// Upload routes, with a body limit sized for a full send (files plus form overhead).

@@ -6,4 +6,5 @@ mod forgot_password;
 mod invitations;
 mod lockout;
 mod mail_retry;
+mod sessions;
 mod tokens;

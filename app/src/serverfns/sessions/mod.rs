@@ -1,0 +1,2 @@
+mod list_sessions;
+pub use list_sessions::*;
