@@ -52,6 +52,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/invitation") view=AcceptInvitationPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/sessions") view=AccountSessionsPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/two-factor") view=AccountTwoFactorPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/two-factor/recovery-codes") view=RecoveryCodesPage ssr=SsrMode::Async/>
+                <Route path=path!("/login/two-factor") view=LoginTwoFactorPage ssr=SsrMode::Async/>
                 <Route path=path!("/offices") view=OfficesPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff") view=StaffListPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/staff/new") view=StaffNewPage ssr=SsrMode::Async/>

@@ -34,6 +34,12 @@ pub const LOGIN_LOCK: Limit = Limit {
     max: 1,
     window_ms: 15 * MINUTE,
 };
+/// Wrong second-step codes per account: the 5th in 15 minutes locks like failed passwords.
+pub const TOTP_FAILURES: Limit = Limit {
+    name: "totp_fail",
+    max: 5,
+    window_ms: 15 * MINUTE,
+};
 /// Failed logins per client IP (an office shares one address, so this is generous).
 pub const LOGIN_IP: Limit = Limit {
     name: "login_ip",

@@ -1,5 +1,6 @@
 //! `App::build`: pools, services, ports, router. Tests call it with port 0.
 
+use crate::accounts::two_factor::TwoFactorService;
 use crate::accounts::{AccountService, LifecycleService, SessionsService};
 use crate::audit::AuditService;
 use crate::clock::Clock;
@@ -42,6 +43,8 @@ pub struct Services {
     pub lifecycle: LifecycleService,
     /// ログイン中の端末.
     pub sessions: SessionsService,
+    /// 2段階認証.
+    pub two_factor: TwoFactorService,
 }
 
 /// Shared state of every handler.
@@ -114,6 +117,7 @@ impl App {
                 config.links,
             ),
             sessions: SessionsService::new(db.clone(), clock.clone(), config.session),
+            two_factor: TwoFactorService::new(db.clone(), clock.clone()),
         };
         let mailer = Mailer::from_config(&config.mail)?;
         let leptos = LeptosOptions::builder()
@@ -225,6 +229,7 @@ fn ports(services: &Services) -> Ports {
         exchange: Arc::new(services.exchange.clone()),
         links: Arc::new(services.lifecycle.clone()),
         sessions: Arc::new(services.sessions.clone()),
+        two_factor: Arc::new(services.two_factor.clone()),
     }
 }
 

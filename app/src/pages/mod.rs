@@ -3,6 +3,7 @@
 
 mod accept_invitation;
 mod account_sessions;
+mod account_two_factor;
 mod audit_log;
 mod deliveries;
 mod delivery_detail;
@@ -11,8 +12,10 @@ mod forgot_password;
 mod forgot_password_sent;
 mod home;
 mod login;
+mod login_two_factor;
 mod not_found;
 mod offices;
+mod recovery_codes;
 mod reset_password;
 mod staff_detail;
 mod staff_disable;
@@ -24,6 +27,7 @@ mod upload_new;
 
 pub use accept_invitation::AcceptInvitationPage;
 pub use account_sessions::AccountSessionsPage;
+pub use account_two_factor::AccountTwoFactorPage;
 pub use audit_log::AuditLogPage;
 pub use deliveries::{InboxPage, OutboxPage};
 pub use delivery_detail::DeliveryPage;
@@ -32,8 +36,10 @@ pub use forgot_password::ForgotPasswordPage;
 pub use forgot_password_sent::ForgotPasswordSentPage;
 pub use home::HomePage;
 pub use login::LoginPage;
+pub use login_two_factor::LoginTwoFactorPage;
 pub use not_found::NotFoundPage;
 pub use offices::OfficesPage;
+pub use recovery_codes::RecoveryCodesPage;
 pub use reset_password::ResetPasswordPage;
 pub use staff_detail::StaffDetailPage;
 pub use staff_disable::StaffDisablePage;

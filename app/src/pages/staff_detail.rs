@@ -106,6 +106,13 @@ fn AccountMailActions(member: StaffMember) -> impl IntoView {
             <form method="post" action=format!("{base}/password-reset")>
                 <button class="button" data-variant="secondary" type="submit">"パスワード再設定メールを送る"</button>
             </form>
+            {member.two_factor.then(|| view! {
+                <h2>"2段階認証"</h2>
+                <p>"スマートフォンを失くした場合などに、2段階認証の設定を消します。本人にメールでお知らせします。"</p>
+                <form method="post" action=format!("{base}/two-factor/reset")>
+                    <button class="button" data-variant="warning" type="submit">"2段階認証をリセットする"</button>
+                </form>
+            })}
         }
         .into_any()
     } else {

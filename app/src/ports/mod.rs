@@ -7,6 +7,7 @@ mod links;
 mod offices;
 mod sessions;
 mod staff;
+mod two_factor;
 
 pub use audit::AuditPort;
 pub use exchange::ExchangePort;
@@ -14,6 +15,7 @@ pub use links::AccountLinkPort;
 pub use offices::OfficePort;
 pub use sessions::SessionsPort;
 pub use staff::StaffPort;
+pub use two_factor::TwoFactorPort;
 
 use crate::error::AppError;
 use crate::types::{Caller, Flash};
@@ -35,6 +37,8 @@ pub struct Ports {
     pub links: Arc<dyn AccountLinkPort>,
     /// ログイン中の端末.
     pub sessions: Arc<dyn SessionsPort>,
+    /// 2段階認証.
+    pub two_factor: Arc<dyn TwoFactorPort>,
 }
 
 /// The request's parts, provided by leptos_axum.

@@ -6,3 +6,4 @@ pub mod links;
 pub mod offices;
 pub mod sessions;
 pub mod staff;
+pub mod two_factor;

@@ -39,6 +39,8 @@ pub struct StaffMember {
     pub active: bool,
     /// 招待中: invited, no password set yet.
     pub invitation_pending: bool,
+    /// 2段階認証 is on.
+    pub two_factor: bool,
     /// 登録日時 (Unix milliseconds).
     pub created_at_ms: i64,
 }
@@ -112,3 +114,27 @@ pub struct ActiveSession {
 /// gate so the sessions page can mark 「この端末」.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionHandle(pub String);
+
+/// 2段階認証 of the caller, for the settings page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorStatus {
+    /// On.
+    pub enabled: bool,
+    /// Set while enrolling (a secret waits for its confirming code).
+    pub enrolling: Option<Enrolment>,
+    /// Unused recovery codes.
+    pub recovery_codes_left: i64,
+    /// The organisation requires it of everyone.
+    pub required_by_organisation: bool,
+}
+
+/// What an authenticator app needs to enrol.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrolment {
+    /// QR code of the otpauth URL, as an SVG `data:` URI.
+    pub qr_data_uri: String,
+    /// The secret in groups of four, to type by hand.
+    pub manual_key: String,
+    /// The otpauth URL itself.
+    pub otpauth_url: String,
+}

@@ -13,8 +13,8 @@ mod service_type;
 
 pub use caller::{Caller, CurrentOffice};
 pub use dto::{
-    ActiveSession, AuditEntry, AuditPage, LinkInfo, LinkPurpose, MyOffice, SessionHandle,
-    StaffMember,
+    ActiveSession, AuditEntry, AuditPage, Enrolment, LinkInfo, LinkPurpose, MyOffice,
+    SessionHandle, StaffMember, TwoFactorStatus,
 };
 pub use email::{Email, EmailError};
 pub use exchange::*;

@@ -5,7 +5,7 @@
 use super::store::{self, AccountRow};
 use crate::audit::{store as audit_store, AuditEvent};
 use crate::auth::password::{self, Password};
-use crate::auth::{ClientInfo, SessionLogin};
+use crate::auth::{ClientInfo, PendingLogin, SessionLogin};
 use crate::clock::{Clock, Millis};
 use crate::db::{Db, Tx};
 use crate::error::{InfraError, InfraResult};
@@ -26,6 +26,8 @@ pub enum LoginOutcome {
     Locked,
     /// Too many failures from this IP address.
     RateLimited,
+    /// Right password; 2段階認証 is on, so a code must follow ([`complete`] after it).
+    SecondStep(PendingLogin),
 }
 
 async fn append(
@@ -106,6 +108,29 @@ pub async fn login(
         return Ok(LoginOutcome::Disabled);
     };
     let office = first.office()?;
+    let pending = PendingLogin {
+        user_id: user,
+        office_id: office,
+        password_version: account.password_version,
+        at: now,
+        next: String::new(),
+    };
+    if account.totp_enabled_at.is_some() {
+        return Ok(LoginOutcome::SecondStep(pending));
+    }
+    Ok(LoginOutcome::Success(
+        complete(db, clock, &pending, client).await?,
+    ))
+}
+
+/// Signs in after every step: audit entry, a row in ログイン中の端末, the session's login.
+pub async fn complete(
+    db: &Db,
+    clock: &Clock,
+    pending: &PendingLogin,
+    client: &ClientInfo,
+) -> InfraResult<SessionLogin> {
+    let (user, office, now) = (pending.user_id, pending.office_id, clock.now());
     let mut tx = db.begin_office(office).await?;
     let event = AuditEvent::LoginSucceeded;
     let entry = audit_store::NewEntry {
@@ -120,14 +145,14 @@ pub async fn login(
     super::user_session::insert(tx.conn(), &handle, user, client, now).await?;
     tx.commit().await?;
     tracing::info!(user.id = %user, office.id = %office, "login succeeded");
-    Ok(LoginOutcome::Success(SessionLogin {
+    Ok(SessionLogin {
         user_id: user,
         office_id: office,
-        password_version: account.password_version,
+        password_version: pending.password_version,
         login_at: now,
         last_seen: now,
         handle,
-    }))
+    })
 }
 
 /// Counts a failure; the 10th in the window locks the key and mails a known, active owner.

@@ -14,6 +14,7 @@ pub mod sessions;
 pub mod set_password;
 pub mod store;
 pub mod token;
+pub mod two_factor;
 pub mod user_session;
 
 pub use lifecycle::LifecycleService;

@@ -60,7 +60,18 @@ impl LifecycleService {
             email: &owner.email,
             display_name: &owner.display_name,
         };
-        password_policy::check(&new_password, &details, false)
+        let two_factor = {
+            let mut conn = self
+                .db
+                .pool()
+                .acquire()
+                .await
+                .map_err(crate::error::InfraError::from)?;
+            crate::accounts::two_factor::store::state(&mut conn, owner.user_id)
+                .await?
+                .is_some_and(|s| s.totp_enabled_at.is_some())
+        };
+        password_policy::check(&new_password, &details, two_factor)
             .map_err(|message| AppError::invalid("password", message))?;
         let hash = password::hash(new_password).await?;
         let now = self.clock.now();
@@ -111,10 +122,13 @@ impl AccountLinkPort for LifecycleService {
         let owner = token::find_valid(&mut conn, &secret, purpose(link), self.clock.now())
             .await?
             .ok_or(AppError::NotFound)?;
+        let two_factor = crate::accounts::two_factor::store::state(&mut conn, owner.user_id)
+            .await?
+            .is_some_and(|s| s.totp_enabled_at.is_some());
         Ok(LinkInfo {
             display_name: owner.display_name,
             login_id: owner.login_id,
-            password_hint: password_policy::hint(false),
+            password_hint: password_policy::hint(two_factor),
         })
     }
 

@@ -17,6 +17,7 @@ pub struct AccountRow {
     pub disabled_at: Option<i64>,
     pub display_name: String,
     pub email: String,
+    pub totp_enabled_at: Option<i64>,
 }
 
 /// Finds an account by login id or e-mail address (unscoped: login comes before any office).
@@ -25,7 +26,7 @@ pub async fn find_for_login(
     login: &str,
 ) -> InfraResult<Option<AccountRow>> {
     Ok(sqlx::query_as(
-        "select user_id, password_hash, password_version, disabled_at, display_name, email
+        "select user_id, password_hash, password_version, disabled_at, display_name, email, totp_enabled_at
            from staff_account where login_id = $1 or email = $1",
     )
     .bind(login)
@@ -99,6 +100,7 @@ struct StaffRow {
     disabled_at: Option<i64>,
     created_at: i64,
     activated_at: Option<i64>,
+    totp_enabled_at: Option<i64>,
 }
 
 impl TryFrom<StaffRow> for StaffMember {
@@ -117,13 +119,14 @@ impl TryFrom<StaffRow> for StaffMember {
                 .ok_or_else(|| InfraError::Corrupt(format!("role {}", row.role)))?,
             active: row.disabled_at.is_none(),
             invitation_pending: row.activated_at.is_none(),
+            two_factor: row.totp_enabled_at.is_some(),
             created_at_ms: row.created_at,
         })
     }
 }
 
 const STAFF_SELECT: &str =
-    "select s.user_id, s.display_name, s.login_id, s.email, m.role, m.disabled_at, m.created_at, s.activated_at
+    "select s.user_id, s.display_name, s.login_id, s.email, m.role, m.disabled_at, m.created_at, s.activated_at, s.totp_enabled_at
                               from membership m join staff_account s on s.user_id = m.user_id
                              where m.office_id = $1";
 

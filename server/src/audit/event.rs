@@ -119,6 +119,18 @@ pub enum AuditEvent {
         /// How many.
         count: u64,
     },
+    /// 2段階認証の設定.
+    TwoFactorEnabled,
+    /// 2段階認証のリセット by an office admin.
+    TwoFactorReset {
+        /// Whose.
+        user: UserId,
+    },
+    /// 2段階認証の必須化 (or its end) for the organisation.
+    TwoFactorRequirementChanged {
+        /// On or off.
+        required: bool,
+    },
     /// ログインの一時停止 after too many failures.
     LoginLocked {
         /// What identified the account (user id, or the typed login id if unknown).
@@ -158,6 +170,9 @@ impl AuditEvent {
             Self::InvitationRevoked { .. } => "invitation_revoked",
             Self::LoginLocked { .. } => "login_locked",
             Self::SessionsEnded { .. } => "sessions_ended",
+            Self::TwoFactorEnabled => "two_factor_enabled",
+            Self::TwoFactorReset { .. } => "two_factor_reset",
+            Self::TwoFactorRequirementChanged { .. } => "two_factor_requirement_changed",
         }
     }
 
@@ -197,6 +212,9 @@ impl AuditEvent {
                 format!("key:{}", key.chars().take(64).collect::<String>())
             }
             Self::SessionsEnded { count } => format!("count:{count}"),
+            Self::TwoFactorReset { user } => format!("user:{user}"),
+            Self::TwoFactorRequirementChanged { required } => format!("required:{required}"),
+            Self::TwoFactorEnabled => String::new(),
             Self::LoginSucceeded | Self::LoginRefusedDisabled | Self::LoggedOut => String::new(),
         }
     }
@@ -243,6 +261,9 @@ pub fn action_label(action: &str, detail: &str) -> String {
         "invitation_revoked" => "招待の取り消し",
         "login_locked" => "ログインの一時停止",
         "sessions_ended" => "ほかの端末のログインの終了",
+        "two_factor_enabled" => "2段階認証の設定",
+        "two_factor_reset" => "2段階認証のリセット",
+        "two_factor_requirement_changed" => "2段階認証の必須設定の変更",
         other => return other.to_string(),
     };
     match role_change(detail) {

@@ -25,6 +25,7 @@ fn is_public(path: &str) -> bool {
             | "/password/forgot/sent"
             | "/password/reset"
             | "/invitation"
+            | "/login/two-factor"
     ) || path.starts_with("/style/")
 }
 
@@ -118,6 +119,16 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
     if signed_in {
         if path == "/login" && req.method() == Method::GET {
             return Ok(Some(Redirect::to("/").into_response()));
+        }
+        let enrolling = path.starts_with("/account/two-factor") || path == "/logout";
+        if !enrolling {
+            if let Some(caller) = req.extensions().get::<app::types::Caller>() {
+                if state.services.two_factor.must_enrol(caller.user_id).await? {
+                    return Ok(Some(
+                        Redirect::to("/account/two-factor?required=1").into_response(),
+                    ));
+                }
+            }
         }
         return Ok(None);
     }

@@ -8,4 +8,4 @@ pub mod session;
 
 pub use check::AuthCheck;
 pub use client::ClientInfo;
-pub use session::{SessionLogin, TypedSession};
+pub use session::{PendingLogin, SessionLogin, TypedSession};

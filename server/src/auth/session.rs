@@ -9,6 +9,22 @@ use tower_sessions::Session;
 
 const LOGIN: &str = "login";
 const FLASH: &str = "flash";
+const PENDING: &str = "pending_second_step";
+
+/// A correct password waiting for its 2段階認証 code (not signed in yet).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingLogin {
+    /// Who.
+    pub user_id: UserId,
+    /// The office login would open.
+    pub office_id: OfficeId,
+    /// Password version at the password step.
+    pub password_version: i64,
+    /// When the password was checked (the code must follow within 5 minutes).
+    pub at: Millis,
+    /// Where to go after login.
+    pub next: String,
+}
 
 /// What a signed-in session remembers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +69,24 @@ impl TypedSession {
     /// Ends the session: data removed from the store, cookie cleared.
     pub async fn end(&self) -> InfraResult<()> {
         Ok(self.0.flush().await?)
+    }
+
+    /// Remembers a correct password until the second step (under a new session id).
+    pub async fn set_pending(&self, pending: &PendingLogin) -> InfraResult<()> {
+        self.0.cycle_id().await?;
+        self.0.insert(PENDING, pending).await?;
+        Ok(())
+    }
+
+    /// The pending second step, if any.
+    pub async fn pending(&self) -> InfraResult<Option<PendingLogin>> {
+        Ok(self.0.get(PENDING).await?)
+    }
+
+    /// Forgets the pending second step.
+    pub async fn clear_pending(&self) -> InfraResult<()> {
+        self.0.remove::<PendingLogin>(PENDING).await?;
+        Ok(())
     }
 
     /// Leaves one-shot data for the next page.

@@ -27,11 +27,13 @@ pub struct LoginForm {
 const INVALID: &str = "ログインIDまたはパスワードが正しくありません。";
 const LOCKED: &str = "ログインに続けて失敗したため、このアカウントのログインを15分間止めています。15分ほど待ってから、もう一度お試しください。パスワードを忘れた場合は「パスワードを忘れた場合」から再設定できます。";
 const RATE_LIMITED: &str = "この接続元からのログインの失敗が多いため、受け付けを一時的に止めています。しばらく待ってから、もう一度お試しください。";
+/// Shown on the login page when the second step locks the account.
+pub const LOCKED_MESSAGE: &str = LOCKED;
 const DISABLED: &str =
     "このアカウントは利用が停止されています。事業所の管理者にお問い合わせください。";
 
 /// Only same-site paths are followed after login (no open redirect).
-fn safe_next(next: &str) -> &str {
+pub fn safe_next(next: &str) -> &str {
     let local = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
@@ -84,6 +86,11 @@ pub async fn post_login(
         LoginOutcome::Success(login) => {
             session.start(&login).await?;
             Ok(Redirect::to(safe_next(&form.next)).into_response())
+        }
+        LoginOutcome::SecondStep(mut pending) => {
+            pending.next = safe_next(&form.next).to_string();
+            session.set_pending(&pending).await?;
+            Ok(Redirect::to("/login/two-factor").into_response())
         }
         refused => {
             let message = match refused {

@@ -12,6 +12,7 @@ pub mod password;
 pub mod sessions;
 pub mod staff;
 pub mod style;
+pub mod two_factor;
 pub mod uploads;
 
 use crate::startup::AppState;
@@ -62,6 +63,20 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/account/sessions/end-others",
             post(sessions::post_end_others),
+        )
+        .route("/login/two-factor", post(two_factor::post_login_code))
+        .route("/account/two-factor/start", post(two_factor::post_start))
+        .route(
+            "/account/two-factor/confirm",
+            post(two_factor::post_confirm),
+        )
+        .route(
+            "/admin/two-factor/required",
+            post(two_factor::post_required),
+        )
+        .route(
+            "/admin/staff/{user_id}/two-factor/reset",
+            post(two_factor::post_admin_reset),
         )
 }
 

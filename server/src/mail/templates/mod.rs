@@ -6,6 +6,7 @@ mod account_locked;
 mod invitation;
 mod password_changed;
 mod password_reset;
+mod two_factor_reset;
 
 /// A mail the portal sends.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +40,11 @@ pub enum MailTemplate {
         /// Days the link stays valid.
         days: i64,
     },
+    /// 2段階認証がリセットされました (by an office admin).
+    TwoFactorReset {
+        /// 氏名.
+        name: String,
+    },
     /// ログインの一時停止: too many failed logins.
     AccountLocked {
         /// 氏名.
@@ -56,6 +62,7 @@ impl MailTemplate {
             Self::PasswordChanged { .. } => "password_changed",
             Self::Invitation { .. } => "invitation",
             Self::AccountLocked { .. } => "account_locked",
+            Self::TwoFactorReset { .. } => "two_factor_reset",
         }
     }
 
@@ -77,6 +84,7 @@ impl MailTemplate {
                 link,
                 days,
             } => invitation::render(&one_line(name), &one_line(office), link, *days),
+            Self::TwoFactorReset { name } => two_factor_reset::render(&one_line(name)),
             Self::AccountLocked { name, minutes } => {
                 account_locked::render(&one_line(name), *minutes)
             }

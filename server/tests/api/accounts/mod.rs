@@ -8,3 +8,4 @@ mod lockout;
 mod mail_retry;
 mod sessions;
 mod tokens;
+mod two_factor;

@@ -1,0 +1,2 @@
+mod two_factor_status;
+pub use two_factor_status::*;
