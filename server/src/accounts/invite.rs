@@ -2,7 +2,7 @@
 //! link valid for 7 days. Pending invitations can be resent (a new link; the old one dies) or
 //! withdrawn (the unused account is removed).
 
-use super::lifecycle::{audit, too_many, LifecycleService};
+use super::lifecycle::{too_many, LifecycleService};
 use super::lifecycle_store as lstore;
 use super::new_staff::NewStaff;
 use super::store::{self, NewAccount};
@@ -72,8 +72,7 @@ impl LifecycleService {
             user,
             role: new.role,
         };
-        let office = Some(tx.office_id());
-        audit(tx.conn(), office, Some(caller.user_id), client, event, now).await?;
+        crate::audit::record(&mut tx, caller, client, event, now).await?;
         tx.commit().await?;
         tracing::info!(user.id = %user, "staff invited");
         Ok(user)
@@ -137,9 +136,8 @@ impl LifecycleService {
         }
         self.send_invitation(&mut tx, user, &facts.display_name, &facts.email, caller)
             .await?;
-        let office = Some(tx.office_id());
         let event = AuditEvent::InvitationResent { user };
-        audit(tx.conn(), office, Some(caller.user_id), client, event, now).await?;
+        crate::audit::record(&mut tx, caller, client, event, now).await?;
         tx.commit().await?;
         Ok(member.display_name)
     }
@@ -163,9 +161,8 @@ impl LifecycleService {
                 "この職員は既にパスワードを設定しているため、招待は取り消せません。利用を停止してください。",
             ));
         }
-        let office = Some(tx.office_id());
         let event = AuditEvent::InvitationRevoked { user };
-        audit(tx.conn(), office, Some(caller.user_id), client, event, now).await?;
+        crate::audit::record(&mut tx, caller, client, event, now).await?;
         tx.commit().await?;
         Ok(member.display_name)
     }

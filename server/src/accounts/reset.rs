@@ -137,9 +137,8 @@ impl LifecycleService {
             by_admin: true,
         };
         outbox::enqueue(tx.conn(), &facts.email, &mail, now).await?;
-        let office = Some(tx.office_id());
         let event = AuditEvent::PasswordResetSentByAdmin { user };
-        audit(tx.conn(), office, Some(caller.user_id), client, event, now).await?;
+        crate::audit::record(&mut tx, caller, client, event, now).await?;
         tx.commit().await?;
         tracing::info!(user.id = %user, "admin sent a password reset mail");
         Ok(member.display_name)

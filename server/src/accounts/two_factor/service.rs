@@ -224,11 +224,9 @@ impl TwoFactorService {
             name: member.display_name.clone(),
         };
         outbox::enqueue(tx.conn(), &email, &mail, now).await?;
-        let office = Some(tx.office_id());
-        audit(
-            tx.conn(),
-            office,
-            caller.user_id,
+        crate::audit::record(
+            &mut tx,
+            caller,
             client,
             AuditEvent::TwoFactorReset { user },
             now,
@@ -250,9 +248,8 @@ impl TwoFactorService {
         let now = self.clock.now();
         let mut tx = self.db.begin_office(caller.office_id()).await?;
         store::set_required(tx.conn(), caller.office_id(), required.then_some(now)).await?;
-        let office = Some(tx.office_id());
         let event = AuditEvent::TwoFactorRequirementChanged { required };
-        audit(tx.conn(), office, caller.user_id, client, event, now).await?;
+        crate::audit::record(&mut tx, caller, client, event, now).await?;
         tx.commit().await?;
         Ok(())
     }
