@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/staff/:user_id/disable") view=StaffDisablePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/notifications") view=AccountNotificationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/uploads") view=DraftsPage ssr=SsrMode::Async/>
                 <Route path=path!("/uploads/new") view=UploadNewPage ssr=SsrMode::Async/>

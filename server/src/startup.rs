@@ -109,6 +109,7 @@ impl App {
                 clock.clone(),
                 Storage::open(&config.storage)?,
                 config.limits,
+                &config.base_url,
             ),
             lifecycle: LifecycleService::new(
                 db.clone(),

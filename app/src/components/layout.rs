@@ -50,6 +50,7 @@ fn HeaderOffice(caller: Caller) -> impl IntoView {
             <ul class="user-menu__list">
                 {switch}
                 <li><a href="/account/sessions">"ログイン中の端末"</a></li>
+                <li><a href="/account/notifications">"通知の設定"</a></li>
                 <li><a href="/account/two-factor">"2段階認証"</a></li>
                 <li>
                     <form method="post" action="/logout">

@@ -2,6 +2,7 @@
 //! `<Suspense>`; routes use `SsrMode::Async` so a page can still answer 404.
 
 mod accept_invitation;
+mod account_notifications;
 mod account_sessions;
 mod account_two_factor;
 mod audit_log;
@@ -26,6 +27,7 @@ mod upload_discard;
 mod upload_new;
 
 pub use accept_invitation::AcceptInvitationPage;
+pub use account_notifications::AccountNotificationsPage;
 pub use account_sessions::AccountSessionsPage;
 pub use account_two_factor::AccountTwoFactorPage;
 pub use audit_log::AuditLogPage;

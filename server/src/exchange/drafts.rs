@@ -306,8 +306,28 @@ impl ExchangeService {
             deliveries: made.len(),
         };
         crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
-        tx.commit().await?;
-        tracing::info!(deliveries = made.len(), "sent");
+        // The one place a send crosses offices: the same transaction is rescoped to each
+        // receiving office to queue its staff's notification mails.
+        let mut queued = 0;
+        let mut tx = tx.into_tx();
+        for (to_office, files) in &by_destination {
+            let Ok(office) = to_office.parse() else {
+                continue;
+            };
+            let mut scoped = self.db.scope(tx, office).await?;
+            let count = i64::try_from(files.len()).unwrap_or(i64::MAX);
+            queued += super::notify::queue_new_items(
+                &mut scoped,
+                &caller.office.name,
+                count,
+                &self.inbox_url,
+                now,
+            )
+            .await?;
+            tx = scoped.into_tx();
+        }
+        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tracing::info!(deliveries = made.len(), mails = queued, "sent");
         Ok(made)
     }
 

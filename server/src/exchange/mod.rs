@@ -8,6 +8,7 @@ pub mod delivery_store;
 pub mod directory;
 pub mod drafts;
 pub mod intake;
+pub mod notify;
 pub mod store;
 pub mod view;
 pub mod zip_unit;
@@ -33,16 +34,26 @@ pub struct ExchangeService {
     pub storage: Storage,
     /// Upload limits.
     pub limits: UploadLimits,
+    /// Absolute 受信 URL for notification mails (from the configured base URL).
+    inbox_url: String,
 }
 
 impl ExchangeService {
     /// New service.
-    pub fn new(db: Db, clock: Clock, storage: Storage, limits: UploadLimits) -> Self {
+    pub fn new(
+        db: Db,
+        clock: Clock,
+        storage: Storage,
+        limits: UploadLimits,
+        base_url: &url::Url,
+    ) -> Self {
+        let inbox_url = format!("{}/inbox", base_url.as_str().trim_end_matches('/'));
         Self {
             db,
             clock,
             storage,
             limits,
+            inbox_url,
         }
     }
 }
@@ -86,5 +97,41 @@ impl ExchangePort for ExchangeService {
         id: DeliveryId,
     ) -> Result<DeliveryDetail, AppError> {
         self.delivery(caller, id).await
+    }
+
+    async fn new_items_mail_on(&self, caller: &Caller) -> Result<bool, AppError> {
+        let mut conn = self
+            .db
+            .pool()
+            .acquire()
+            .await
+            .map_err(crate::error::InfraError::from)?;
+        let row: Option<(Option<i64>,)> =
+            sqlx::query_as("select new_items_mail_off_at from staff_account where user_id = $1")
+                .bind(caller.user_id.to_string())
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(crate::error::InfraError::from)?;
+        Ok(row.is_some_and(|(off,)| off.is_none()))
+    }
+}
+
+impl ExchangeService {
+    /// Turns the caller's own 「新しいファイルが届きました」 mail on or off.
+    pub async fn set_new_items_mail(&self, caller: &Caller, on: bool) -> Result<(), AppError> {
+        let off_at = (!on).then(|| self.clock.now());
+        let mut conn = self
+            .db
+            .pool()
+            .acquire()
+            .await
+            .map_err(crate::error::InfraError::from)?;
+        sqlx::query("update staff_account set new_items_mail_off_at = $1 where user_id = $2")
+            .bind(off_at)
+            .bind(caller.user_id.to_string())
+            .execute(&mut *conn)
+            .await
+            .map_err(crate::error::InfraError::from)?;
+        Ok(())
     }
 }

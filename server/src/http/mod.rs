@@ -43,6 +43,10 @@ pub fn routes() -> Router<AppState> {
             get(deliveries::get_file),
         )
         .route("/deliveries/{id}/zip", get(deliveries::get_zip))
+        .route(
+            "/account/notifications",
+            post(deliveries::post_notifications),
+        )
         .route("/deliveries/{id}/imported", post(deliveries::post_imported))
         .route(
             "/admin/staff/{user_id}/password-reset",

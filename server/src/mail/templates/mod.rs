@@ -4,6 +4,7 @@
 
 mod account_locked;
 mod invitation;
+mod new_items;
 mod password_changed;
 mod password_reset;
 mod two_factor_reset;
@@ -45,6 +46,19 @@ pub enum MailTemplate {
         /// 氏名.
         name: String,
     },
+    /// 新しいファイルが届きました (to staff of the receiving office who did not opt out).
+    NewItems {
+        /// 氏名.
+        name: String,
+        /// The receiving office (事業所名).
+        office: String,
+        /// The sending office (事業所名).
+        partner: String,
+        /// Files delivered.
+        count: i64,
+        /// The inbox link.
+        link: String,
+    },
     /// ログインの一時停止: too many failed logins.
     AccountLocked {
         /// 氏名.
@@ -63,6 +77,7 @@ impl MailTemplate {
             Self::Invitation { .. } => "invitation",
             Self::AccountLocked { .. } => "account_locked",
             Self::TwoFactorReset { .. } => "two_factor_reset",
+            Self::NewItems { .. } => "new_items",
         }
     }
 
@@ -75,6 +90,19 @@ impl MailTemplate {
                 minutes,
                 by_admin,
             } => password_reset::render(&one_line(name), link, *minutes, *by_admin),
+            Self::NewItems {
+                name,
+                office,
+                partner,
+                count,
+                link,
+            } => new_items::render(
+                &one_line(name),
+                &one_line(office),
+                &one_line(partner),
+                *count,
+                link,
+            ),
             Self::PasswordChanged { name, login_url } => {
                 password_changed::render(&one_line(name), login_url)
             }

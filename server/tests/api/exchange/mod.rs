@@ -1,4 +1,5 @@
 //! The exchange core over HTTP: upload, confirm, send, inbox/outbox, download, receipts.
 
 mod bad_input;
+mod notify;
 mod send_flow;
