@@ -9,6 +9,7 @@ pub mod directory;
 pub mod drafts;
 pub mod intake;
 pub mod notify;
+pub mod send;
 pub mod store;
 pub mod view;
 pub mod zip_unit;

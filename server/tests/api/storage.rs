@@ -144,7 +144,7 @@ async fn round_trip(app: &TestApp) {
             "/uploads",
             vec![pdf.clone()],
             &[
-                ("attachment_office", crate::helpers::B_NUMBER),
+                ("attachment_office", crate::exchange_helpers::B_NUMBER),
                 ("attachment_type", "11"),
             ],
         )
@@ -185,7 +185,7 @@ both!(
                 "/uploads",
                 vec![("memo.txt".into(), b"keep me".to_vec())],
                 &[
-                    ("attachment_office", crate::helpers::B_NUMBER),
+                    ("attachment_office", crate::exchange_helpers::B_NUMBER),
                     ("attachment_type", "11"),
                 ],
             )

@@ -1,5 +1,6 @@
 use super::send_flow::two_partner_upload;
-use crate::helpers::{spec_file, TestApp, A_NUMBER, B_NUMBER, C_NUMBER};
+use crate::exchange_helpers::{spec_file, A_NUMBER, B_NUMBER, C_NUMBER};
+use crate::helpers::TestApp;
 use server::spec_csv::FileKind;
 
 /// Objects left in the local store (staging or files).

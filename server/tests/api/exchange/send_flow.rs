@@ -1,4 +1,5 @@
-use crate::helpers::{spec_file, TestApp, A_NUMBER, B2_NUMBER, B_NUMBER};
+use crate::exchange_helpers::{spec_file, A_NUMBER, B2_NUMBER, B_NUMBER};
+use crate::helpers::TestApp;
 use server::spec_csv::FileKind;
 use sha2::{Digest, Sha256};
 

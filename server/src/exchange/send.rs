@@ -1,0 +1,134 @@
+//! 送信: the one-time delivery of a confirmed draft, one delivery per destination office.
+
+use super::delivery_store::{self, NewDelivery};
+use super::drafts::Planned;
+use super::store;
+use super::view;
+use super::ExchangeService;
+use crate::audit::AuditEvent;
+use crate::auth::{AuthCheck, ClientInfo};
+use app::types::{Caller, DeliveryId, OutgoingId};
+use app::AppError;
+use std::collections::BTreeMap;
+
+impl ExchangeService {
+    /// 送信: delivers every sendable file, one delivery per destination office, exactly once.
+    /// A second submit finds the send no longer a draft and returns the deliveries made.
+    #[tracing::instrument(skip_all, fields(office.id = %caller.office_id(), outgoing.id = %id))]
+    pub async fn send(
+        &self,
+        caller: &Caller,
+        client: &ClientInfo,
+        id: OutgoingId,
+    ) -> Result<Vec<DeliveryId>, AppError> {
+        AuthCheck::member().check(caller)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let head = store::find_outgoing(&mut tx, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if head.status == "discarded" {
+            return Err(AppError::conflict("この下書きは破棄されています。"));
+        }
+        let rows =
+            super::zip_unit::import_ordered(store::outgoing_files(&mut tx, &id.to_string()).await?);
+        let (planned, _) = self.plan(&mut tx, caller, rows).await?;
+        let mut by_destination: BTreeMap<String, Vec<&Planned>> = BTreeMap::new();
+        for p in planned.iter().filter(|p| p.file.blocked.is_none()) {
+            if let Some(dest) = &p.destination {
+                by_destination
+                    .entry(dest.office_id.clone())
+                    .or_default()
+                    .push(p);
+            }
+        }
+        if head.status == "draft" && by_destination.is_empty() {
+            return Err(AppError::conflict(
+                "送信できるファイルがありません。誤りのあるファイルを直して、選び直してください。",
+            ));
+        }
+        if !store::finish_draft(
+            &mut tx,
+            &id.to_string(),
+            "sent",
+            &caller.user_id.to_string(),
+            now,
+        )
+        .await?
+        {
+            // Already sent (double submit or another staff member): show what was delivered.
+            let made = delivery_store::deliveries_of(&mut tx, &id.to_string()).await?;
+            tx.commit().await?;
+            return Ok(made.iter().filter_map(|d| d.parse().ok()).collect());
+        }
+        let mut made = Vec::new();
+        for (to_office, files) in &by_destination {
+            let delivery = DeliveryId::new();
+            let file_ids: Vec<String> = files.iter().map(|p| p.row.file_id.clone()).collect();
+            let mut kinds: Vec<&str> = files.iter().map(|p| p.row.kind.as_str()).collect();
+            kinds.dedup();
+            let mut months: Vec<&str> = files
+                .iter()
+                .filter_map(|p| p.row.target_month.as_deref())
+                .collect();
+            months.sort_unstable();
+            months.dedup();
+            let persons: Vec<app::types::PersonRef> =
+                files.iter().flat_map(|p| p.file.persons.clone()).collect();
+            let search: Vec<String> = persons
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {} {} {}",
+                        p.name.clone().unwrap_or_default(),
+                        p.kana.clone().unwrap_or_default(),
+                        p.insurer,
+                        p.insured
+                    )
+                })
+                .collect();
+            let persons_text = format!("{}\n{}", view::persons_label(&persons), search.join("\n"));
+            let new = NewDelivery {
+                delivery_id: &delivery.to_string(),
+                outgoing_id: &id.to_string(),
+                to_office,
+                sent_by: &caller.user_id.to_string(),
+                sent_at: now,
+                file_ids: &file_ids,
+                kinds: &kinds.join(" "),
+                target_months: &months.join(" "),
+                persons_text: &persons_text,
+            };
+            delivery_store::insert_delivery(&mut tx, new).await?;
+            made.push(delivery);
+        }
+        let event = AuditEvent::Sent {
+            outgoing: id.to_string(),
+            deliveries: made.len(),
+        };
+        crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
+        // The one place a send crosses offices: the same transaction is rescoped to each
+        // receiving office to queue its staff's notification mails.
+        let mut queued = 0;
+        let mut tx = tx.into_tx();
+        for (to_office, files) in &by_destination {
+            let Ok(office) = to_office.parse() else {
+                continue;
+            };
+            let mut scoped = self.db.scope(tx, office).await?;
+            let count = i64::try_from(files.len()).unwrap_or(i64::MAX);
+            queued += super::notify::queue_new_items(
+                &mut scoped,
+                &caller.office.name,
+                count,
+                &self.inbox_url,
+                now,
+            )
+            .await?;
+            tx = scoped.into_tx();
+        }
+        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tracing::info!(deliveries = made.len(), mails = queued, "sent");
+        Ok(made)
+    }
+}

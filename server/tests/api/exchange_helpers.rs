@@ -1,0 +1,62 @@
+//! Helpers of the exchange tests: the seeded offices' numbers, standard files, uploads.
+
+use crate::helpers::{Browser, Page};
+
+/// Test offices' numbers (as seeded above).
+pub const A_NUMBER: &str = "1310000001";
+pub const B_NUMBER: &str = "1320000002";
+pub const B2_NUMBER: &str = "1320000003";
+pub const C_NUMBER: &str = "1330000004";
+
+/// A valid standard file of `kind` between two offices, with its name.
+pub fn spec_file(
+    kind: server::spec_csv::FileKind,
+    from: (&str, &str),
+    to: (&str, &str),
+    stamp: &str,
+) -> (String, Vec<u8>) {
+    server::cli::demo_files::unit_file(kind, from, to, stamp).unwrap()
+}
+
+impl Browser {
+    /// Uploads files like the 「ファイルを送る」 form (multipart, Origin set).
+    pub async fn upload(
+        &self,
+        path: &str,
+        files: Vec<(String, Vec<u8>)>,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        for (name, bytes) in files {
+            form = form.part(
+                "files",
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            );
+        }
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("origin", &self.base)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        Self::read(response).await
+    }
+
+    /// GET raw bytes (downloads).
+    pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>, reqwest::header::HeaderMap) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        (status, response.bytes().await.unwrap().to_vec(), headers)
+    }
+}
