@@ -39,6 +39,10 @@ pub fn HomePage() -> impl IntoView {
             </dl>
             <h2>"できること"</h2>
             <ul class="link-list">
+                <li><a href="/inbox">"受信一覧"</a>"：連携先から届いたファイルを確認・ダウンロードします"</li>
+                <li><a href="/uploads/new">"ファイルを送る"</a>"：標準仕様のCSVや添付ファイルを連携先に送ります"</li>
+                <li><a href="/outbox">"送信済み一覧"</a>"：送ったファイルと、相手の開封・取込の状況を確認します"</li>
+                <li><a href="/uploads">"下書き"</a>"：アップロードして、まだ送信していないファイルです"</li>
                 {switch_link}
                 {admin_links}
             </ul>
