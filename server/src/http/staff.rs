@@ -97,6 +97,30 @@ pub async fn post_role(
     }
 }
 
+/// 利用停止 (`active = false`) or 利用再開, then back to the staff page with a banner.
+async fn set_active(
+    state: &AppState,
+    caller: &Caller,
+    client: &ClientInfo,
+    session: &TypedSession,
+    raw_id: &str,
+    active: bool,
+) -> PageResult<Response> {
+    let user = user_id(raw_id)?;
+    let member = state
+        .services
+        .accounts
+        .set_active(caller, client, user, active)
+        .await?;
+    let done = if active { "再開" } else { "停止" };
+    forward_with_notice(
+        session,
+        &format!("/admin/staff/{user}"),
+        format!("{}さんの利用を{done}しました。", member.display_name),
+    )
+    .await
+}
+
 /// POST /admin/staff/{user_id}/disable.
 pub async fn post_disable(
     State(state): State<AppState>,
@@ -105,18 +129,7 @@ pub async fn post_disable(
     session: TypedSession,
     Path(raw_id): Path<String>,
 ) -> PageResult<Response> {
-    let user = user_id(&raw_id)?;
-    let member = state
-        .services
-        .accounts
-        .set_active(&caller, &client, user, false)
-        .await?;
-    forward_with_notice(
-        &session,
-        &format!("/admin/staff/{user}"),
-        format!("{}さんの利用を停止しました。", member.display_name),
-    )
-    .await
+    set_active(&state, &caller, &client, &session, &raw_id, false).await
 }
 
 /// POST /admin/staff/{user_id}/enable.
@@ -127,18 +140,7 @@ pub async fn post_enable(
     session: TypedSession,
     Path(raw_id): Path<String>,
 ) -> PageResult<Response> {
-    let user = user_id(&raw_id)?;
-    let member = state
-        .services
-        .accounts
-        .set_active(&caller, &client, user, true)
-        .await?;
-    forward_with_notice(
-        &session,
-        &format!("/admin/staff/{user}"),
-        format!("{}さんの利用を再開しました。", member.display_name),
-    )
-    .await
+    set_active(&state, &caller, &client, &session, &raw_id, true).await
 }
 
 /// POST /admin/staff/{user_id}/password-reset: パスワード再設定メールを送る.
