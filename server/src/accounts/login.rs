@@ -92,6 +92,10 @@ pub async fn login(
         .map_err(|_| InfraError::Corrupt(format!("user id {}", account.user_id)))?;
     let mut tx = db.begin_user(user).await?;
     let memberships = store::active_memberships(&mut tx, user).await?;
+    tx.commit().await?;
+    // A write gets a write transaction of its own: on SQLite a read transaction that later
+    // writes fails with "database is locked" when logins arrive together.
+    let mut tx = db.begin().await?;
     LOGIN_FAILURES.clear(&mut tx, &key).await?;
     tx.commit().await?;
     let Some(first) = memberships.first() else {
