@@ -288,3 +288,20 @@ both!(a_page_asked_for_before_login_opens_after_login, |app| {
         .await;
     assert_eq!(ok.location.as_deref(), Some("/admin/staff"));
 });
+
+both!(many_people_logging_in_at_once_all_get_in, |app| {
+    // On SQLite a read transaction that later writes fails with "database is locked" under
+    // concurrency; logins must not.
+    let logins = (0..12).map(|_| {
+        let browser = app.browser();
+        async move {
+            browser
+                .post("/login", &[("login_id", "a-cm1"), ("password", PASSWORD)])
+                .await
+        }
+    });
+    let pages = futures_util::future::join_all(logins).await;
+    for page in pages {
+        assert_eq!(page.location.as_deref(), Some("/"), "{page:?}");
+    }
+});
