@@ -17,6 +17,7 @@ pub mod persons;
 pub mod report;
 pub mod sample;
 pub mod send_unit;
+mod split;
 pub mod validate;
 pub mod values;
 pub mod version_key;
