@@ -9,7 +9,10 @@
 //! Every run is bounded by `--seconds` and `--requests`, and only ever talks to the `--base`
 //! URL it is given (loopback in scripts/load-test).
 
+mod cpu;
+
 use clap::{Parser, Subcommand};
+use cpu::server_ticks;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -71,6 +74,16 @@ struct Run {
     /// Stop after this many requests in total.
     #[arg(long, default_value_t = 200_000)]
     requests: usize,
+    /// Also report the CPU time this process used during the timed window, per completed
+    /// operation: the server-side cost of one operation.
+    #[arg(long)]
+    server_pid: Option<u32>,
+    /// With `--server-pid`: add the PostgreSQL backends serving this database.
+    #[arg(long)]
+    postgres_db: Option<String>,
+    /// Clock ticks per second of /proc/<pid>/stat (`getconf CLK_TCK`).
+    #[arg(long, default_value_t = 100)]
+    clock_ticks: u64,
 }
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
@@ -201,11 +214,17 @@ async fn one_get(client: &reqwest::Client, url: &str) -> Result<(), Failure> {
 async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
     let login = kind != "hello";
     let stop = Arc::new(AtomicBool::new(false));
+    // Log every client in first: the timed window holds only the measured operation.
+    let mut clients = Vec::with_capacity(run.concurrency);
+    for _ in 0..run.concurrency {
+        clients.push(client(&run, login).await?);
+    }
+    let database = run.postgres_db.as_deref();
+    let cpu_before = run.server_pid.map(|pid| server_ticks(pid, database));
     let started = Instant::now();
     let mut tasks = Vec::new();
     let per_client = run.requests.div_ceil(run.concurrency);
-    for worker in 0..run.concurrency {
-        let client = client(&run, login).await?;
+    for (worker, client) in clients.into_iter().enumerate() {
         let run = run.clone();
         let stop = stop.clone();
         tasks.push(tokio::spawn(async move {
@@ -249,6 +268,10 @@ async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
         errors += e;
     }
     let elapsed = started.elapsed().as_secs_f64();
+    let cpu = run
+        .server_pid
+        .zip(cpu_before)
+        .map(|(pid, before)| server_ticks(pid, database).saturating_sub(before));
     all.sort_unstable();
     let pct = |p: f64| {
         all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
@@ -266,6 +289,13 @@ async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
         pct(1.0),
         run.concurrency
     )?;
+    if let (Some(ticks), false) = (cpu, all.is_empty()) {
+        writeln!(
+            out,
+            "{kind}: server-side CPU {:.2} ms per operation (portal process, plus its PostgreSQL backends if any)",
+            ticks as f64 * 1000.0 / run.clock_ticks as f64 / all.len() as f64
+        )?;
+    }
     Ok(())
 }
 
@@ -284,6 +314,9 @@ async fn upload_rss(
         concurrency: 1,
         seconds: 0,
         requests: 0,
+        server_pid: None,
+        postgres_db: None,
+        clock_ticks: 100,
     };
     let client = client(&run, true).await?;
     tokio::time::sleep(Duration::from_millis(delay_ms)).await;

@@ -7,6 +7,11 @@ use server::startup::App;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: page rendering and row decoding allocate many small
+/// strings, and glibc's malloc was a fifth of the CPU time of an inbox page under load.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// ケアプラン連携ポータル: the web portal for ケアプランデータ連携.
 #[derive(Debug, Parser)]
 #[command(name = "server", version)]

@@ -28,6 +28,7 @@ impl SessionStoreAny {
             Backend::Sqlite => {
                 let pool = SqlitePoolOptions::new()
                     .max_connections(4)
+                    .test_before_acquire(false)
                     .connect(&url)
                     .await?;
                 let store = SqliteStore::new(pool)
@@ -39,6 +40,7 @@ impl SessionStoreAny {
                 let role = config.app_role.clone();
                 let pool = PgPoolOptions::new()
                     .max_connections(4)
+                    .test_before_acquire(false)
                     .after_connect(move |conn, _| {
                         let role = role.clone();
                         Box::pin(async move {

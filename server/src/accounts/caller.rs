@@ -1,44 +1,91 @@
 //! Turns a session's login into the request's `Caller`, or says the session is no longer valid.
+//! Runs on every signed-in request, so it is one statement: the membership of the session's
+//! office, the number of offices, whether the session row is still live and whether the
+//! organisation requires 2段階認証 that this person has not set up yet.
 
-use super::store;
 use crate::auth::SessionLogin;
 use crate::db::Db;
-use crate::error::InfraResult;
-use app::types::{Caller, CurrentOffice};
+use crate::error::{InfraError, InfraResult};
+use app::types::{Caller, CurrentOffice, OfficeNumber, Role, ServiceTypeCode};
+use sqlx::FromRow;
+
+/// The signed-in person for this request.
+#[derive(Clone, Debug)]
+pub struct LoadedCaller {
+    /// Who, in which office, with which role.
+    pub caller: Caller,
+    /// The organisation requires 2段階認証 and this person has not enabled it yet.
+    pub must_enrol_two_factor: bool,
+}
+
+#[derive(FromRow)]
+struct CallerRow {
+    role: String,
+    office_name: String,
+    office_number: String,
+    service_type: String,
+    display_name: String,
+    password_version: i64,
+    totp_enabled_at: Option<i64>,
+    require_two_factor_at: Option<i64>,
+    office_count: i64,
+    live_sessions: i64,
+}
+
+const CALLER_SQL: &str = "
+select m.role, o.name as office_name, o.office_number, o.service_type, s.display_name,
+       s.password_version, s.totp_enabled_at, g.require_two_factor_at,
+       (select count(*) from membership m2 join office o2 on o2.office_id = m2.office_id
+         where m2.user_id = m.user_id and m2.disabled_at is null and o2.disabled_at is null)
+         as office_count,
+       (select count(*) from user_session u where u.session_handle = $3 and u.ended_at is null)
+         as live_sessions
+  from membership m
+  join office o on o.office_id = m.office_id
+  join staff_account s on s.user_id = m.user_id
+  join organisation g on g.organisation_id = s.organisation_id
+ where m.user_id = $1 and m.office_id = $2
+   and m.disabled_at is null and o.disabled_at is null and s.disabled_at is null";
 
 /// Loads the caller for a session: `None` when the account, membership or office was disabled
-/// meanwhile, or the password changed since login (the session must end).
-pub async fn load_caller(db: &Db, login: &SessionLogin) -> InfraResult<Option<Caller>> {
+/// meanwhile, the session was ended from ログイン中の端末, or the password changed since login
+/// (the session must end).
+pub async fn load_caller(db: &Db, login: &SessionLogin) -> InfraResult<Option<LoadedCaller>> {
     let mut tx = db.begin_user(login.user_id).await?;
-    let memberships = store::active_memberships(&mut tx, login.user_id).await?;
-    // Ended from ログイン中の端末 (or by a password change): the session stops here.
-    let ended =
-        !login.handle.is_empty() && !super::user_session::is_live(&mut tx, &login.handle).await?;
+    let row: Option<CallerRow> = sqlx::query_as(CALLER_SQL)
+        .bind(login.user_id.to_string())
+        .bind(login.office_id.to_string())
+        .bind(&login.handle)
+        .fetch_optional(&mut *tx)
+        .await?;
     tx.commit().await?;
-    if ended {
-        return Ok(None);
-    }
-    let office_count = memberships.len();
-    let Some(current) = memberships
-        .iter()
-        .find(|m| m.office_id == login.office_id.to_string())
-    else {
+    let Some(row) = row else {
         return Ok(None);
     };
-    if current.password_version != login.password_version {
+    // Sessions from before `user_session` existed carry no handle and are not checked.
+    let ended = !login.handle.is_empty() && row.live_sessions == 0;
+    if ended || row.password_version != login.password_version {
         return Ok(None);
     }
-    let (number, service_type) = current.office_codes()?;
-    Ok(Some(Caller {
-        user_id: login.user_id,
-        display_name: current.display_name.clone(),
-        office: CurrentOffice {
-            id: login.office_id,
-            name: current.office_name.clone(),
-            number,
-            service_type,
+    let corrupt = |what: &str, value: &str| InfraError::Corrupt(format!("{what} {value}"));
+    let number = OfficeNumber::parse(&row.office_number)
+        .map_err(|_| corrupt("office number", &row.office_number))?;
+    let service_type = ServiceTypeCode::parse(&row.service_type)
+        .map_err(|_| corrupt("service type", &row.service_type))?;
+    let role = Role::from_code(&row.role).ok_or_else(|| corrupt("role", &row.role))?;
+    Ok(Some(LoadedCaller {
+        caller: Caller {
+            user_id: login.user_id,
+            display_name: row.display_name,
+            office: CurrentOffice {
+                id: login.office_id,
+                name: row.office_name,
+                number,
+                service_type,
+            },
+            role,
+            office_count: usize::try_from(row.office_count).unwrap_or(1),
         },
-        role: current.role()?,
-        office_count,
+        must_enrol_two_factor: row.require_two_factor_at.is_some() && row.totp_enabled_at.is_none(),
     }))
 }

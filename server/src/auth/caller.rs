@@ -73,13 +73,14 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
             reference: "no-session-layer".into(),
         })?;
     let mut ended = None;
+    let mut must_enrol = false;
     if let Some(mut login) = session.login().await? {
         let now = state.clock.now();
         let idle = i64::try_from(state.config.session.idle.as_millis()).unwrap_or(i64::MAX);
         let absolute = i64::try_from(state.config.session.absolute.as_millis()).unwrap_or(i64::MAX);
         if now - login.last_seen > idle || now - login.login_at > absolute {
             ended = Some(Ended::Expired);
-        } else if let Some(caller) = load_caller(&state.db, &login).await? {
+        } else if let Some(loaded) = load_caller(&state.db, &login).await? {
             if now - login.last_seen >= LAST_SEEN_RESOLUTION_MS {
                 login.last_seen = now;
                 session.update(&login).await?;
@@ -99,7 +100,8 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
                         .await?;
                 }
             }
-            req.extensions_mut().insert(caller);
+            must_enrol = loaded.must_enrol_two_factor;
+            req.extensions_mut().insert(loaded.caller);
             req.extensions_mut()
                 .insert(app::types::SessionHandle(login.handle.clone()));
             req.extensions_mut().insert::<SessionLogin>(login);
@@ -121,14 +123,10 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
             return Ok(Some(Redirect::to("/").into_response()));
         }
         let enrolling = path.starts_with("/account/two-factor") || path == "/logout";
-        if !enrolling {
-            if let Some(caller) = req.extensions().get::<app::types::Caller>() {
-                if state.services.two_factor.must_enrol(caller.user_id).await? {
-                    return Ok(Some(
-                        Redirect::to("/account/two-factor?required=1").into_response(),
-                    ));
-                }
-            }
+        if must_enrol && !enrolling {
+            return Ok(Some(
+                Redirect::to("/account/two-factor?required=1").into_response(),
+            ));
         }
         return Ok(None);
     }

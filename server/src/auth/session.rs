@@ -94,8 +94,12 @@ impl TypedSession {
         Ok(self.0.insert(FLASH, flash).await?)
     }
 
-    /// Takes the one-shot data (it is shown once).
+    /// Takes the one-shot data (it is shown once). Looks before removing: a removal marks the
+    /// session changed, and an unchanged session is not written back to the store.
     pub async fn take_flash(&self) -> InfraResult<Option<Flash>> {
+        if self.0.get_value(FLASH).await?.is_none() {
+            return Ok(None);
+        }
         Ok(self.0.remove(FLASH).await?)
     }
 }

@@ -19,9 +19,14 @@ pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
         .app_role
         .clone()
         .filter(|_| backend == Backend::Postgres);
-    let pool = AnyPoolOptions::new()
-        .max_connections(config.max_connections)
+    let options = |max: u32| {
+        let role = role.clone();
+        AnyPoolOptions::new()
+            .max_connections(max)
         .acquire_timeout(Duration::from_secs(10))
+        // No ping before every acquire (a round trip per transaction); a connection that broke
+        // meanwhile fails its statement once and is dropped from the pool.
+        .test_before_acquire(false)
         .after_connect(move |conn, _meta| {
             let role = role.clone();
             Box::pin(async move {
@@ -40,9 +45,14 @@ pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
                 Ok(())
             })
         })
-        .connect(&url)
-        .await?;
-    Ok(Db::new(pool, backend))
+    };
+    let pool = options(config.max_connections).connect(&url).await?;
+    let writer = match backend {
+        // One writer connection: see `Db::writer`.
+        Backend::Sqlite => options(1).connect(&url).await?,
+        Backend::Postgres => pool.clone(),
+    };
+    Ok(Db::new(pool, writer, backend))
 }
 
 /// The URL to connect with. SQLite: create the folder and the file on first run (`mode=rwc`).

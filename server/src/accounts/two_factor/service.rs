@@ -68,13 +68,6 @@ impl TwoFactorService {
             .is_some_and(|s| s.totp_enabled_at.is_some()))
     }
 
-    /// True when the organisation requires 2段階認証 and this account has not set it up.
-    pub async fn must_enrol(&self, user: UserId) -> Result<bool, AppError> {
-        let mut conn = self.conn().await?;
-        let state = store::state(&mut conn, user).await?;
-        Ok(state.is_some_and(|s| s.require_two_factor_at.is_some() && s.totp_enabled_at.is_none()))
-    }
-
     /// 設定を始める: a new secret to scan (replacing an unconfirmed one).
     #[tracing::instrument(skip_all)]
     pub async fn start(&self, caller: &Caller) -> Result<(), AppError> {
