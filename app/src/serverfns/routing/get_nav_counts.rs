@@ -1,0 +1,11 @@
+use crate::error::AppError;
+#[allow(unused_imports)]
+use crate::types::*;
+use leptos::prelude::*;
+
+/// Counts of new items for the navigation.
+#[server(endpoint = "routing/get_nav_counts")]
+pub async fn get_nav_counts() -> Result<NavCounts, AppError> {
+    let (caller, ports) = crate::ports::scope()?;
+    ports.routing.nav_counts(&caller).await
+}

@@ -1,0 +1,21 @@
+//! Server functions of the routing pages.
+mod get_import_preview;
+mod get_item_routing;
+mod get_nav_counts;
+mod get_notify_mode;
+mod get_open_work;
+mod get_roster_entry;
+mod list_absences;
+mod list_assignable_staff;
+mod list_roster;
+mod list_rules;
+pub use get_import_preview::*;
+pub use get_item_routing::*;
+pub use get_nav_counts::*;
+pub use get_notify_mode::*;
+pub use get_open_work::*;
+pub use get_roster_entry::*;
+pub use list_absences::*;
+pub use list_assignable_staff::*;
+pub use list_roster::*;
+pub use list_rules::*;

@@ -1,0 +1,112 @@
+//! What the item page and the inbox rows show of routing: routes with reasons and statuses,
+//! the history with notes, and per-row briefs for a whole list page from one query.
+
+use super::store::{self, RouteRow};
+use super::{staff, RoutingService};
+use crate::auth::AuthCheck;
+use crate::db::OfficeTx;
+use crate::error::InfraResult;
+use app::types::{
+    Caller, DeliveryId, DeliverySummary, ItemRoute, ItemRouting, NavCounts, RouteReason,
+    RoutingBrief, StaffRef, WorkEvent, WorkStatus,
+};
+use app::AppError;
+
+fn route(r: &RouteRow, me: &str) -> ItemRoute {
+    ItemRoute {
+        insurer: r.insurer.clone(),
+        insured: r.insured.clone(),
+        person_name: r.person_name.clone(),
+        assignee: r
+            .assignee_id
+            .as_ref()
+            .and_then(|id| id.parse().ok())
+            .map(|id| StaffRef {
+                id,
+                name: r.assignee_name.clone().unwrap_or_default(),
+            }),
+        reason: RouteReason::from_code(&r.reason).unwrap_or(RouteReason::Unassigned),
+        status: WorkStatus::from_code(&r.status).unwrap_or(WorkStatus::Unread),
+        mine: r.assignee_id.as_deref() == Some(me),
+    }
+}
+
+/// Fills `routing` of the rows of one list page with a single query (receiving office only).
+pub async fn fill_briefs(
+    tx: &mut OfficeTx,
+    me: &str,
+    items: &mut [DeliverySummary],
+) -> InfraResult<()> {
+    let ids: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
+    let routes = store::routes_of_many(tx, &ids).await?;
+    for item in items.iter_mut() {
+        let id = item.id.to_string();
+        let mine: Vec<&RouteRow> = routes.iter().filter(|r| r.delivery_id == id).collect();
+        let mut brief = RoutingBrief {
+            version: store::version_of(&mine.iter().map(|r| (*r).clone()).collect::<Vec<_>>()),
+            ..RoutingBrief::default()
+        };
+        for r in &mine {
+            match (&r.assignee_id, &r.assignee_name) {
+                (Some(_), Some(name)) if !brief.assignees.contains(name) => {
+                    brief.assignees.push(name.clone())
+                }
+                (None, _) => brief.unassigned += 1,
+                _ => {}
+            }
+            if r.assignee_id.as_deref() == Some(me) {
+                brief.my_persons.push(route(r, me).person_label());
+                brief.my_status = WorkStatus::from_code(&r.status);
+            }
+        }
+        item.routing = brief;
+    }
+    Ok(())
+}
+
+impl RoutingService {
+    /// The item's routing (404 unless the caller's office received it).
+    pub async fn item(&self, caller: &Caller, id: DeliveryId) -> Result<ItemRouting, AppError> {
+        AuthCheck::member().check(caller)?;
+        let me = caller.user_id.to_string();
+        let mut tx = self.db.read_office(caller.office_id()).await?;
+        let (delivery, _) = store::received_delivery(&mut tx, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let rows = store::routes_of(&mut tx, &delivery).await?;
+        let events = store::events_of(&mut tx, &delivery)
+            .await?
+            .into_iter()
+            .map(|(at_ms, user, kind, detail, body)| WorkEvent {
+                at_ms,
+                user,
+                detail,
+                note: (kind == "note").then_some(body),
+            })
+            .collect();
+        let staff = staff::choices(&mut tx).await?;
+        tx.commit().await?;
+        Ok(ItemRouting {
+            delivery: id,
+            routes: rows.iter().map(|r| route(r, &me)).collect(),
+            version: store::version_of(&rows),
+            events,
+            can_assign: AuthCheck::manager().check(caller).is_ok(),
+            staff,
+        })
+    }
+
+    /// Navigation counts (未割当 only for managers and admins).
+    pub async fn counts(&self, caller: &Caller) -> Result<NavCounts, AppError> {
+        AuthCheck::member().check(caller)?;
+        let mut tx = self.db.read_office(caller.office_id()).await?;
+        let (mine_unread, unassigned) =
+            store::nav_counts(&mut tx, &caller.user_id.to_string()).await?;
+        tx.commit().await?;
+        let manager = AuthCheck::manager().check(caller).is_ok();
+        Ok(NavCounts {
+            mine_unread,
+            unassigned: if manager { unassigned } else { 0 },
+        })
+    }
+}

@@ -1,0 +1,156 @@
+//! The receiving side of a send: inside the send's transaction, rescoped to the receiving
+//! office, each person of the delivery is added to the roster (unassigned if new) and routed:
+//! (1) the roster's 担当, else (2) the partner rule, else (3) 未割当; a 担当 who is away hands
+//! new items to their cover. The result is the item's first history line, an audit entry, and
+//! the mails (or digest entries) for assignees and, for 未割当, the managers.
+
+use super::notify::{self, Notice};
+use super::store::{self, NewRoute};
+use super::{cover, roster, rules, staff, RoutingAudit};
+use crate::audit::store::{append, NewEntry};
+use crate::audit::AuditEvent;
+use crate::auth::ClientInfo;
+use crate::clock::Millis;
+use crate::db::OfficeTx;
+use crate::error::InfraResult;
+use app::types::{PersonRef, RouteReason};
+
+/// A delivery as the receiving office gets it.
+pub struct Received<'a> {
+    /// The new delivery.
+    pub delivery_id: &'a str,
+    /// The sending office.
+    pub from_office_id: &'a str,
+    /// The sending office's name (for mails).
+    pub partner_name: &'a str,
+    /// Persons in its files (repeats allowed).
+    pub persons: &'a [PersonRef],
+    /// Files delivered.
+    pub file_count: i64,
+    /// Portal base URL (no trailing slash).
+    pub base_url: &'a str,
+}
+
+/// Routes a delivery in `tx` (scoped to the receiving office); returns mails queued.
+pub async fn route_delivery(
+    tx: &mut OfficeTx,
+    d: &Received<'_>,
+    now: Millis,
+) -> InfraResult<usize> {
+    let mut persons: Vec<PersonRef> = Vec::new();
+    for p in d.persons {
+        if !persons
+            .iter()
+            .any(|q| q.insurer == p.insurer && q.insured == p.insured)
+        {
+            persons.push(p.clone());
+        }
+    }
+    roster::note_persons(tx, &persons, None, "received", now).await?;
+    let members = staff::active_members(tx).await?;
+    let is_active = |id: &str| members.iter().any(|m| m.id.to_string() == id);
+    let covers = cover::current(tx, now).await?;
+    let rule = rules::assignee_for(tx, d.from_office_id)
+        .await?
+        .filter(|id| is_active(id));
+    let keys: Vec<(String, String, String)> = if persons.is_empty() {
+        vec![(String::new(), String::new(), String::new())]
+    } else {
+        persons
+            .iter()
+            .map(|p| {
+                (
+                    p.insurer.clone(),
+                    p.insured.clone(),
+                    p.name.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    let mut assignees: Vec<String> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut unassigned = 0;
+    for (insurer, insured, name) in &keys {
+        let (from_roster, roster_name) = if insured.is_empty() {
+            (None, String::new())
+        } else {
+            let (who, name) = roster::assignee_of(tx, insurer, insured).await?;
+            (who.filter(|id| is_active(id)), name)
+        };
+        // 実績 carries no names: the roster's name makes the item readable.
+        let name = if name.is_empty() { &roster_name } else { name };
+        let (mut assignee, mut reason) = match (from_roster, &rule) {
+            (Some(a), _) => (Some(a), RouteReason::Roster),
+            (None, Some(r)) => (Some(r.clone()), RouteReason::Rule),
+            (None, None) => (None, RouteReason::Unassigned),
+        };
+        if let Some(a) = &assignee {
+            if let Some((_, to)) = covers
+                .iter()
+                .find(|(absent, to)| absent == a && is_active(to))
+            {
+                assignee = Some(to.clone());
+                reason = RouteReason::Cover;
+            }
+        }
+        store::insert_route(
+            tx,
+            NewRoute {
+                delivery_id: d.delivery_id,
+                insurer,
+                insured,
+                person_name: name,
+                assignee: assignee.as_deref(),
+                reason: reason.code(),
+                at: now,
+            },
+        )
+        .await?;
+        let who = assignee
+            .as_ref()
+            .and_then(|a| members.iter().find(|m| &m.id.to_string() == a))
+            .map(|m| format!("{}さん", m.name))
+            .unwrap_or_else(|| "未割当".into());
+        let person = if insured.is_empty() {
+            "ファイル全体".to_string()
+        } else if name.is_empty() {
+            format!("被保険者番号 {insured}")
+        } else {
+            name.clone()
+        };
+        lines.push(format!("{person} → {who}（{}）", reason.label()));
+        match assignee {
+            Some(a) if !assignees.contains(&a) => assignees.push(a),
+            Some(_) => {}
+            None => unassigned += 1,
+        }
+    }
+    let detail = format!("受信し、振り分けました：{}", lines.join("、"));
+    store::add_event(tx, d.delivery_id, None, "routed", &detail, "", now).await?;
+    let event = AuditEvent::Routing(RoutingAudit::Routed {
+        delivery: d.delivery_id.to_string(),
+        persons: keys.len(),
+        unassigned,
+    });
+    let entry = NewEntry {
+        office: Some(tx.office_id()),
+        actor: None,
+        event: &event,
+        client: &ClientInfo::default(),
+        at: now,
+    };
+    append(tx.conn(), entry).await?;
+    let notice = Notice {
+        delivery_id: d.delivery_id,
+        partner: d.partner_name,
+        count: d.file_count,
+        reassigned: false,
+        base_url: d.base_url,
+        at: now,
+    };
+    let mut queued = notify::tell_assignees(tx, &members, &assignees, &notice).await?;
+    if unassigned > 0 {
+        queued += notify::tell_managers(tx, &members, &notice).await?;
+    }
+    Ok(queued)
+}

@@ -1,0 +1,244 @@
+//! SQL of routes (one per received item and person) and the item's history and notes. Every
+//! statement is scoped to the transaction's office, the receiving office.
+
+use crate::clock::Millis;
+use crate::db::OfficeTx;
+use crate::error::InfraResult;
+use sqlx::FromRow;
+
+/// A route to insert.
+pub struct NewRoute<'a> {
+    pub delivery_id: &'a str,
+    pub insurer: &'a str,
+    pub insured: &'a str,
+    pub person_name: &'a str,
+    pub assignee: Option<&'a str>,
+    pub reason: &'a str,
+    pub at: Millis,
+}
+
+/// Inserts a route (status 未読); a second route for the same person of the item is ignored.
+pub async fn insert_route(tx: &mut OfficeTx, r: NewRoute<'_>) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
+    sqlx::query(
+        "insert into delivery_route (route_id, delivery_id, office_id, insurer, insured, person_name, assignee_id, reason, status, routed_at, updated_at, version)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, 'unread', $9, $9, 1)
+         on conflict (delivery_id, insurer, insured) do nothing",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(r.delivery_id)
+    .bind(office)
+    .bind(r.insurer)
+    .bind(r.insured)
+    .bind(r.person_name)
+    .bind(r.assignee)
+    .bind(r.reason)
+    .bind(r.at)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// A stored route with the assignee's and last editor's names.
+#[derive(Clone, Debug, FromRow)]
+pub struct RouteRow {
+    pub route_id: String,
+    pub delivery_id: String,
+    pub insurer: String,
+    pub insured: String,
+    pub person_name: String,
+    pub assignee_id: Option<String>,
+    pub assignee_name: Option<String>,
+    pub reason: String,
+    pub status: String,
+    pub updated_at: i64,
+    pub updated_by_name: Option<String>,
+    pub version: i64,
+}
+
+const ROUTE_SELECT: &str = "select r.route_id, r.delivery_id, r.insurer, r.insured, r.person_name, r.assignee_id,
+        a.display_name as assignee_name, r.reason, r.status, r.updated_at, u.display_name as updated_by_name, r.version
+   from delivery_route r
+   left join staff_account a on a.user_id = r.assignee_id
+   left join staff_account u on u.user_id = r.updated_by";
+
+/// Routes of one item, in routing order.
+pub async fn routes_of(tx: &mut OfficeTx, delivery: &str) -> InfraResult<Vec<RouteRow>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(&format!(
+        "{ROUTE_SELECT} where r.office_id = $1 and r.delivery_id = $2 order by r.routed_at, r.insurer, r.insured"
+    ))
+    .bind(office)
+    .bind(delivery)
+    .fetch_all(tx.conn())
+    .await?)
+}
+
+/// Routes of the items of one list page: one query for the whole page.
+pub async fn routes_of_many(
+    tx: &mut OfficeTx,
+    deliveries: &[String],
+) -> InfraResult<Vec<RouteRow>> {
+    if deliveries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let office = tx.office_id().to_string();
+    let marks: Vec<String> = (0..deliveries.len())
+        .map(|i| format!("${}", i + 2))
+        .collect();
+    let sql = format!(
+        "{ROUTE_SELECT} where r.office_id = $1 and r.delivery_id in ({}) order by r.routed_at, r.insurer, r.insured",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, RouteRow>(&sql).bind(office);
+    for id in deliveries {
+        query = query.bind(id);
+    }
+    Ok(query.fetch_all(tx.conn()).await?)
+}
+
+/// The routing version of an item: the sum of its routes' versions. Every change bumps one
+/// route's version, so the sum only grows and a form carrying an older sum is stale.
+pub fn version_of(routes: &[RouteRow]) -> i64 {
+    routes.iter().map(|r| r.version).sum()
+}
+
+/// Gives a route to `assignee` (or back to 未割当) with a new reason; status starts again at
+/// 未読 for a new assignee.
+pub async fn set_assignee(
+    tx: &mut OfficeTx,
+    route_id: &str,
+    assignee: Option<&str>,
+    reason: &str,
+    by: &str,
+    at: Millis,
+) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
+    sqlx::query(
+        "update delivery_route set assignee_id = $1, reason = $2, status = 'unread', updated_by = $3, updated_at = $4, version = version + 1
+          where office_id = $5 and route_id = $6",
+    )
+    .bind(assignee)
+    .bind(reason)
+    .bind(by)
+    .bind(at)
+    .bind(office)
+    .bind(route_id)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// Sets the status of one route.
+pub async fn set_status(
+    tx: &mut OfficeTx,
+    route_id: &str,
+    status: &str,
+    by: &str,
+    at: Millis,
+) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
+    sqlx::query(
+        "update delivery_route set status = $1, updated_by = $2, updated_at = $3, version = version + 1
+          where office_id = $4 and route_id = $5",
+    )
+    .bind(status)
+    .bind(by)
+    .bind(at)
+    .bind(office)
+    .bind(route_id)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// Open routes (not 完了) of one assignee, with their items.
+pub async fn open_routes_of(tx: &mut OfficeTx, user: &str) -> InfraResult<Vec<RouteRow>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(&format!(
+        "{ROUTE_SELECT} where r.office_id = $1 and r.assignee_id = $2 and r.status <> 'done' order by r.routed_at"
+    ))
+    .bind(office)
+    .bind(user)
+    .fetch_all(tx.conn())
+    .await?)
+}
+
+/// Appends a line to the item's history (`kind`: routed, assigned, status, note, taken).
+pub async fn add_event(
+    tx: &mut OfficeTx,
+    delivery: &str,
+    user: Option<&str>,
+    kind: &str,
+    detail: &str,
+    body: &str,
+    at: Millis,
+) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
+    sqlx::query(
+        "insert into delivery_work_event (event_id, delivery_id, office_id, user_id, kind, detail, body, at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(delivery)
+    .bind(office)
+    .bind(user)
+    .bind(kind)
+    .bind(detail)
+    .bind(body)
+    .bind(at)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// The item's history: (at, user name, kind, detail, body), oldest first.
+pub async fn events_of(
+    tx: &mut OfficeTx,
+    delivery: &str,
+) -> InfraResult<Vec<(i64, Option<String>, String, String, String)>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(
+        "select e.at, s.display_name, e.kind, e.detail, e.body
+           from delivery_work_event e left join staff_account s on s.user_id = e.user_id
+          where e.office_id = $1 and e.delivery_id = $2 order by e.at, e.event_id",
+    )
+    .bind(office)
+    .bind(delivery)
+    .fetch_all(tx.conn())
+    .await?)
+}
+
+/// Counts for the navigation: items with the user's persons still 未読, and items with
+/// persons in 未割当. One statement.
+pub async fn nav_counts(tx: &mut OfficeTx, user: &str) -> InfraResult<(i64, i64)> {
+    let office = tx.office_id().to_string();
+    let row: (i64, i64) = sqlx::query_as(
+        "select
+           (select count(distinct delivery_id) from delivery_route
+             where office_id = $1 and assignee_id = $2 and status = 'unread'),
+           (select count(distinct delivery_id) from delivery_route
+             where office_id = $1 and assignee_id is null)",
+    )
+    .bind(office)
+    .bind(user)
+    .fetch_one(tx.conn())
+    .await?;
+    Ok(row)
+}
+
+/// The receiving office of a delivery, if this office received it (routing is only theirs).
+pub async fn received_delivery(
+    tx: &mut OfficeTx,
+    delivery: &str,
+) -> InfraResult<Option<(String, String)>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(
+        "select d.delivery_id, o.name from delivery d join office o on o.office_id = d.from_office_id
+          where d.delivery_id = $1 and d.to_office_id = $2",
+    )
+    .bind(delivery)
+    .bind(office)
+    .fetch_optional(tx.conn())
+    .await?)
+}
