@@ -1,0 +1,2 @@
+mod get_form;
+pub use get_form::*;

@@ -1,0 +1,256 @@
+//! What staff see: inbox marks, the superseded banner, the download page, the timeline.
+
+use super::fixtures::{deletion, ids_after, plan_unit, send, usage_unit, B, HANAKO, TARO};
+use server::spec_csv::FileKind;
+
+const D1: &str = "20260401";
+
+/// A sends plan v1 then v2 (changed policy, one more 第2表 line) for TARO to B.
+async fn two_plan_versions(app: &crate::helpers::TestApp) {
+    let cm1 = app.login("a-cm1").await;
+    send(
+        app,
+        &cm1,
+        plan_unit(
+            B,
+            "20260401090000",
+            D1,
+            &[TARO],
+            "自宅で暮らす",
+            &["入浴介助"],
+        ),
+    )
+    .await;
+    send(
+        app,
+        &cm1,
+        plan_unit(
+            B,
+            "20260402090000",
+            D1,
+            &[TARO],
+            "自宅で安全に暮らす",
+            &["入浴介助", "通院介助"],
+        ),
+    )
+    .await;
+}
+
+fn row_of<'a>(body: &'a str, delivery: &str) -> &'a str {
+    let start = body
+        .find(&format!("<a href=\"/deliveries/{delivery}\">"))
+        .unwrap_or_else(|| panic!("no row for {delivery}"));
+    let end = body[start..]
+        .find("</tr>")
+        .map_or(body.len(), |e| start + e);
+    &body[start..end]
+}
+
+both!(
+    the_inbox_marks_the_old_version_updated_and_the_new_one_latest,
+    |app| {
+        two_plan_versions(&app).await;
+        let [v1, v2] = <[_; 2]>::try_from(app.versions_of(TARO.0, "plan").await).unwrap();
+        let b = app.login("b-staff").await;
+        let inbox = b.get("/inbox").await;
+        assert_eq!(inbox.status, 200);
+        let old = row_of(&inbox.body, &v1.delivery);
+        assert!(old.contains(">更新済<"), "{old}");
+        assert!(
+            old.contains(&format!("href=\"/deliveries/{}\">最新版へ", v2.delivery)),
+            "{old}"
+        );
+        let new = row_of(&inbox.body, &v2.delivery);
+        assert!(new.contains(">最新<") && !new.contains("最新版へ"), "{new}");
+        // The sender's outbox carries the same marks.
+        let cm1 = app.login("a-cm1").await;
+        let outbox = cm1.get("/outbox").await;
+        assert!(row_of(&outbox.body, &v1.delivery).contains(">更新済<"));
+    }
+);
+
+both!(
+    an_old_version_page_shows_the_banner_and_links_to_the_latest,
+    |app| {
+        two_plan_versions(&app).await;
+        let [v1, v2] = <[_; 2]>::try_from(app.versions_of(TARO.0, "plan").await).unwrap();
+        let b = app.login("b-staff").await;
+        let old = b.get(&format!("/deliveries/{}", v1.delivery)).await;
+        let text = old.text();
+        assert!(
+            text.contains("この計画は新しい版で置き換えられています"),
+            "{text}"
+        );
+        assert!(text.contains("版 1/2"), "{text}");
+        assert!(old.body.contains(&format!(
+            "href=\"/deliveries/{}\">最新版を表示する",
+            v2.delivery
+        )));
+        assert!(old
+            .body
+            .contains(&format!("/versions/{}/diff?from={}", v2.id, v1.id)));
+        assert!(
+            !old.body.contains("内容確認済にする"),
+            "an old version cannot be confirmed"
+        );
+        // The banner comes before the heading (UI.md §11).
+        assert!(old.body.find("version-notice") < old.body.find("<h1"));
+
+        let new = b.get(&format!("/deliveries/{}", v2.delivery)).await;
+        assert!(!new.text().contains("置き換えられています"));
+        assert!(new.text().contains("版 2/2") && new.body.contains(">最新<"));
+        assert!(new.body.contains(&format!("/versions/{}/confirm", v2.id)));
+    }
+);
+
+both!(an_old_files_download_says_so_and_still_works, |app| {
+    two_plan_versions(&app).await;
+    let [v1, _v2] = <[_; 2]>::try_from(app.versions_of(TARO.0, "plan").await).unwrap();
+    let b = app.login("b-staff").await;
+    let page = b.get(&format!("/deliveries/{}", v1.delivery)).await;
+    let downloads = ids_after(&page.body, &format!("/deliveries/{}/files/", v1.delivery));
+    assert_eq!(downloads.len(), 4, "{}", page.text());
+    assert!(page.text().contains("ダウンロード（最新版ではありません）"));
+    let file = &downloads[0];
+    let notice = b
+        .get(&format!(
+            "/deliveries/{}/files/{file}/download",
+            v1.delivery
+        ))
+        .await;
+    assert_eq!(notice.status, 200);
+    assert!(notice
+        .text()
+        .contains("この計画は新しい版で置き換えられています"));
+    assert!(notice.text().contains("最新版ではない書類が含まれています"));
+    let (status, bytes, _) = b
+        .get_bytes(&format!("/deliveries/{}/files/{file}", v1.delivery))
+        .await;
+    assert_eq!(status, 200);
+    assert!(!bytes.is_empty(), "old versions stay downloadable");
+});
+
+both!(
+    the_timeline_lists_every_version_with_its_state_and_is_audited,
+    |app| {
+        let cm1 = app.login("a-cm1").await;
+        send(
+            &app,
+            &cm1,
+            plan_unit(B, "20260401090000", D1, &[TARO], "方針1", &["入浴介助"]),
+        )
+        .await;
+        send(
+            &app,
+            &cm1,
+            plan_unit(
+                B,
+                "20260501090000",
+                "20260501",
+                &[TARO],
+                "方針2",
+                &["入浴介助"],
+            ),
+        )
+        .await;
+        send(
+            &app,
+            &cm1,
+            usage_unit(B, "20260402090000", "202604", &[TARO], &[8]),
+        )
+        .await;
+        send(
+            &app,
+            &cm1,
+            vec![deletion(
+                FileKind::UsagePlanDelete,
+                B,
+                "20260403090000",
+                TARO.0,
+                "202604",
+            )],
+        )
+        .await;
+        // HANAKO's documents are not on TARO's timeline.
+        send(
+            &app,
+            &cm1,
+            usage_unit(B, "20260404090000", "202604", &[HANAKO], &[8]),
+        )
+        .await;
+        let plans = app.versions_of(TARO.0, "plan").await;
+        let b = app.login("b-staff").await;
+        let page = b.get(&format!("/versions/{}/timeline", plans[0].id)).await;
+        assert_eq!(page.status, 200, "{}", page.text());
+        let text = page.text();
+        assert!(text.contains("介護 太郎さんの版の履歴"), "{text}");
+        assert!(text.contains("居宅サービス計画（2026年5月1日作成）"));
+        assert!(text.contains("旧計画（新しい計画あり）"));
+        assert!(text.contains("サービス利用票（予定）（2026年4月分）"));
+        assert!(text.contains("取消") && text.contains("削除の連絡"));
+        assert!(text.contains("テスト居宅介護支援事業所から") && text.contains("介護 一郎"));
+        assert!(text.contains("4件の版と削除の連絡"), "{text}");
+        assert!(!text.contains("介護 花子"));
+        assert!(app
+            .audit_actions(app.office_b)
+            .await
+            .contains(&"timeline_viewed".to_string()));
+    }
+);
+
+both!(a_key_conflict_and_a_late_arrival_are_explained, |app| {
+    let cm1 = app.login("a-cm1").await;
+    send(
+        &app,
+        &cm1,
+        usage_unit(B, "20260405090000", "202604", &[TARO], &[8]),
+    )
+    .await;
+    // The same key, an older 連番, and another person's name.
+    send(
+        &app,
+        &cm1,
+        usage_unit(
+            B,
+            "20260403090000",
+            "202604",
+            &[(TARO.0, "別人 次郎")],
+            &[8],
+        ),
+    )
+    .await;
+    let versions = app.versions_of(TARO.0, "usage").await;
+    let late = versions
+        .iter()
+        .find(|v| v.stamp == "20260403090000")
+        .unwrap();
+    let b = app.login("b-staff").await;
+    let page = b.get(&format!("/deliveries/{}", late.delivery)).await;
+    let text = page.text();
+    assert!(text.contains("別の氏名「介護 太郎」"), "{text}");
+    assert!(text.contains("古い版なので最新にはなりません"), "{text}");
+    assert!(text.contains("更新済"));
+});
+
+both!(a_deletion_of_something_never_received_says_so, |app| {
+    let cm1 = app.login("a-cm1").await;
+    send(
+        &app,
+        &cm1,
+        vec![deletion(
+            FileKind::UsagePlanDelete,
+            B,
+            "20260403090000",
+            TARO.0,
+            "202605",
+        )],
+    )
+    .await;
+    let [d] = <[_; 1]>::try_from(app.versions_of(TARO.0, "usage").await).unwrap();
+    let b = app.login("b-staff").await;
+    let text = b.get(&format!("/deliveries/{}", d.delivery)).await.text();
+    assert!(
+        text.contains("削除の対象（サービス利用票（予定）（2026年5月分））は、この連携先との間で受け取っていません"),
+        "{text}"
+    );
+});
