@@ -1,0 +1,10 @@
+mod get_board;
+mod get_discrepancies;
+mod get_month;
+mod get_person;
+mod get_settings;
+pub use get_board::*;
+pub use get_discrepancies::*;
+pub use get_month::*;
+pub use get_person::*;
+pub use get_settings::*;
