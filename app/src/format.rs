@@ -67,6 +67,64 @@ pub fn month(yyyymm: &str) -> String {
     }
 }
 
+/// 和暦 year of a date: 「令和7年」, 「令和元年」 for year 1; `None` before 明治.
+fn wareki_year(year: i32, month: u32, day: u32) -> Option<String> {
+    const ERAS: [(&str, (i32, u32, u32)); 5] = [
+        ("令和", (2019, 5, 1)),
+        ("平成", (1989, 1, 8)),
+        ("昭和", (1926, 12, 25)),
+        ("大正", (1912, 7, 30)),
+        ("明治", (1868, 1, 1)),
+    ];
+    let (era, (start, _, _)) = ERAS
+        .iter()
+        .find(|(_, start)| (year, month, day) >= *start)?;
+    let n = year - start + 1;
+    Some(if n == 1 {
+        format!("{era}元年")
+    } else {
+        format!("{era}{n}年")
+    })
+}
+
+/// 「2025年4月1日（令和7年）」 for a `YYYYMMDD` value from a file (UI.md §4); empty and
+/// `00000000` read as empty, anything else unparsable is shown as written.
+pub fn ymd(yyyymmdd: &str) -> String {
+    let value = yyyymmdd.trim();
+    if value.is_empty() || value.bytes().all(|b| b == b'0') {
+        return String::new();
+    }
+    let parts = (
+        value.get(..4).and_then(|y| y.parse::<i32>().ok()),
+        value.get(4..6).and_then(|m| m.parse::<u32>().ok()),
+        value.get(6..8).and_then(|d| d.parse::<u32>().ok()),
+    );
+    match parts {
+        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) if value.len() == 8 => {
+            match wareki_year(y, m, d) {
+                Some(era) => format!("{y}年{m}月{d}日（{era}）"),
+                None => format!("{y}年{m}月{d}日"),
+            }
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// 「2025年4月分（令和7年）」 for `YYYYMM` (UI.md §4: 対象年月 with 和暦).
+pub fn month_wareki(yyyymm: &str) -> String {
+    let value = yyyymm.trim();
+    match (
+        value.get(..4).and_then(|y| y.parse::<i32>().ok()),
+        value.get(4..6).and_then(|m| m.parse::<u32>().ok()),
+    ) {
+        (Some(y), Some(m @ 1..=12)) if value.len() == 6 => match wareki_year(y, m, 28) {
+            Some(era) => format!("{y}年{m}月分（{era}）"),
+            None => format!("{y}年{m}月分"),
+        },
+        _ => value.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +144,16 @@ mod tests {
     #[test]
     fn months_read_as_japanese() {
         assert_eq!(month("202504"), "2025年4月分");
+    }
+
+    #[test]
+    fn file_dates_read_with_the_japanese_era() {
+        assert_eq!(ymd("20250401"), "2025年4月1日（令和7年）");
+        assert_eq!(ymd("20190501"), "2019年5月1日（令和元年）");
+        assert_eq!(ymd("20190430"), "2019年4月30日（平成31年）");
+        assert_eq!(ymd("19350105"), "1935年1月5日（昭和10年）");
+        assert_eq!(ymd("00000000"), "");
+        assert_eq!(ymd("2025-4-1"), "2025-4-1");
+        assert_eq!(month_wareki("202504"), "2025年4月分（令和7年）");
     }
 }

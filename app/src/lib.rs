@@ -62,6 +62,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/staff/:user_id/disable") view=StaffDisablePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async/>
                 <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/inbox/mine") view=MyInboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/inbox/unassigned") view=UnassignedPage ssr=SsrMode::Async/>
+                <Route path=path!("/deliveries/:id/assign") view=AssignPage ssr=SsrMode::Async/>
+                <Route path=path!("/roster") view=RosterListPage ssr=SsrMode::Async/>
+                <Route path=path!("/roster/edit") view=RosterEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/roster/import") view=RosterImportPage ssr=SsrMode::Async/>
+                <Route path=path!("/roster/import/:id") view=RosterImportPreviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/routing/rules") view=RoutingRulesPage ssr=SsrMode::Async/>
+                <Route path=path!("/routing/absences") view=AbsencesPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/notifications") view=AccountNotificationsPage ssr=SsrMode::Async/>
                 <Route path=path!("/outbox") view=OutboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/uploads") view=DraftsPage ssr=SsrMode::Async/>
@@ -69,6 +78,17 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/uploads/:id") view=UploadConfirmPage ssr=SsrMode::Async/>
                 <Route path=path!("/uploads/:id/discard") view=UploadDiscardPage ssr=SsrMode::Async/>
                 <Route path=path!("/deliveries/:id") view=DeliveryPage ssr=SsrMode::Async/>
+                <Route path=path!("/deliveries/:id/files/:file_id/form") view=DeliveryFormPage ssr=SsrMode::Async/>
+                <Route path=path!("/reconcile") view=ReconcileMonthPage ssr=SsrMode::Async/>
+                <Route path=path!("/reconcile/board") view=ReconcileBoardPage ssr=SsrMode::Async/>
+                <Route path=path!("/reconcile/print") view=ReconcilePrintPage ssr=SsrMode::Async/>
+                <Route path=path!("/reconcile/settings") view=ReconcileSettingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/reconcile/persons/:insurer/:insured") view=ReconcilePersonPage ssr=SsrMode::Async/>
+                <Route path=path!("/deliveries/:id/files/:file_id/download") view=FileDownloadPage ssr=SsrMode::Async/>
+                <Route path=path!("/versions/unseen") view=VersionUnseenPage ssr=SsrMode::Async/>
+                <Route path=path!("/versions/:id/timeline") view=VersionTimelinePage ssr=SsrMode::Async/>
+                <Route path=path!("/versions/:id/diff") view=VersionDiffPage ssr=SsrMode::Async/>
+                <Route path=path!("/versions/:id/partners") view=VersionPartnersPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -11,6 +11,7 @@ use crate::exchange::ExchangeService;
 use crate::mail::worker::Pass;
 use crate::mail::Mailer;
 use crate::offices::OfficeService;
+use crate::reconcile::ReconcileService;
 use crate::sessions::SessionStoreAny;
 use crate::storage::Storage;
 use app::ports::Ports;
@@ -45,6 +46,12 @@ pub struct Services {
     pub sessions: SessionsService,
     /// 2段階認証.
     pub two_factor: TwoFactorService,
+    /// 予実突合.
+    pub reconcile: ReconcileService,
+    /// 担当の振り分け.
+    pub routing: crate::routing::RoutingService,
+    /// 版の管理.
+    pub versions: crate::versions::VersionService,
 }
 
 /// Shared state of every handler.
@@ -67,6 +74,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Queues the 実績未着 reminders that are due now (tests call this instead of waiting).
+    pub async fn run_due_reminders(&self) -> InfraResult<usize> {
+        self.services.reconcile.run_due_reminders().await
+    }
+
     /// Sends every queued mail that is due now (tests call this instead of waiting).
     pub async fn run_pending_mail(&self) -> InfraResult<Pass> {
         crate::mail::worker::run_pending(
@@ -100,14 +112,21 @@ impl App {
         db::migrate(&config.database.url).await?;
         let db = db::connect(&config.database).await?;
         let session_store = SessionStoreAny::connect(&config.database, db.backend()).await?;
+        let storage = Storage::open(&config.storage)?;
         let services = Services {
+            reconcile: ReconcileService::new(
+                db.clone(),
+                clock.clone(),
+                storage.clone(),
+                &config.base_url,
+            ),
             accounts: AccountService::new(db.clone(), clock.clone()),
             offices: OfficeService::new(db.clone(), clock.clone()),
             audit: AuditService::new(db.clone()),
             exchange: ExchangeService::new(
                 db.clone(),
                 clock.clone(),
-                Storage::open(&config.storage)?,
+                storage.clone(),
                 config.limits,
                 &config.base_url,
             ),
@@ -119,6 +138,12 @@ impl App {
             ),
             sessions: SessionsService::new(db.clone(), clock.clone(), config.session),
             two_factor: TwoFactorService::new(db.clone(), clock.clone()),
+            routing: crate::routing::RoutingService::new(
+                db.clone(),
+                clock.clone(),
+                &config.base_url,
+            ),
+            versions: crate::versions::VersionService::new(db.clone(), clock.clone(), storage),
         };
         let mailer = Mailer::from_config(&config.mail)?;
         let leptos = LeptosOptions::builder()
@@ -153,6 +178,7 @@ impl App {
     pub async fn run(self) -> InfraResult<()> {
         let sweeper = self.session_store.clone().spawn_sweeper();
         let cleaner = spawn_storage_cleanup(self.state.clone());
+        let digest = crate::routing::digest::spawn(self.state.services.routing.clone());
         let state = &self.state;
         let mail_worker = state.config.mail.poll_interval.map(|interval| {
             crate::mail::worker::spawn(
@@ -163,6 +189,10 @@ impl App {
                 interval,
             )
         });
+        // The reminder scheduler runs where the mail worker runs (both are background jobs).
+        let reminders = mail_worker
+            .is_some()
+            .then(|| crate::reconcile::reminder::spawn(state.services.reconcile.clone()));
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -171,8 +201,12 @@ impl App {
             .await;
         sweeper.abort();
         cleaner.abort();
+        digest.abort();
         if let Some(worker) = mail_worker {
             worker.abort();
+        }
+        if let Some(reminders) = reminders {
+            reminders.abort();
         }
         served.map_err(InfraError::from)
     }
@@ -228,15 +262,27 @@ fn ports(services: &Services) -> Ports {
         staff: Arc::new(services.accounts.clone()),
         audit: Arc::new(services.audit.clone()),
         exchange: Arc::new(services.exchange.clone()),
+        forms: Arc::new(services.exchange.clone()),
         links: Arc::new(services.lifecycle.clone()),
         sessions: Arc::new(services.sessions.clone()),
         two_factor: Arc::new(services.two_factor.clone()),
+        reconcile: Arc::new(services.reconcile.clone()),
+        routing: Arc::new(services.routing.clone()),
+        versions: Arc::new(services.versions.clone()),
     }
 }
 
 fn build_router(state: AppState, store: SessionStoreAny) -> Router {
     let ports = ports(&state.services);
-    let context = move || provide_context(ports.clone());
+    let context = move || {
+        // Pages render once on the server and are never hydrated: resources need not be
+        // serialised into the page (that JSON, escaped again into a script, cost more CPU than
+        // the page itself).
+        if let Some(shared) = leptos::prelude::Owner::current_shared_context() {
+            shared.set_is_hydrating(false);
+        }
+        provide_context(ports.clone());
+    };
     let routes = generate_route_list(app::App);
     let leptos_options = state.leptos.clone();
     let shell = move || app::shell(leptos_options.clone());

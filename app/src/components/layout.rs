@@ -67,10 +67,23 @@ fn SiteNav(caller: Caller, current: String) -> impl IntoView {
     let mut links = vec![
         ("/", "ホーム"),
         ("/inbox", "受信"),
+        ("/inbox/mine", "自分の受信"),
+    ];
+    if caller.role != crate::types::Role::Staff {
+        links.push(("/inbox/unassigned", "未割当"));
+    }
+    links.extend([
         ("/outbox", "送信済み"),
         ("/uploads/new", "ファイルを送る"),
         ("/uploads", "下書き"),
-    ];
+        ("/roster", "利用者台帳"),
+        ("/versions/unseen", "確認状況"),
+    ]);
+    if caller.office.service_type.is_care_manager_office() {
+        links.push(("/reconcile", "予実突合"));
+    }
+    // Counts are text rendered per request (UI.md §6): one query for both.
+    let counts = Resource::new(|| (), |_| crate::serverfns::routing::get_nav_counts());
     if caller.office_count > 1 {
         links.push(("/offices", "事業所の切り替え"));
     }
@@ -86,7 +99,8 @@ fn SiteNav(caller: Caller, current: String) -> impl IntoView {
                     .map(|(href, label)| {
                         let is_current = (href == current).then_some("page");
                         view! {
-                            <li><a class="site-nav__link" href=href aria-current=is_current>{label}</a></li>
+                            <li><a class="site-nav__link" href=href aria-current=is_current>{label}
+                                <super::routing::NavCount counts=counts href=href/></a></li>
                         }
                     })
                     .collect_view()}

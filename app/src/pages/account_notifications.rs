@@ -1,13 +1,15 @@
 use crate::components::{ErrorView, Layout, NoticeBanner};
 use crate::ports::flash;
-use crate::serverfns::exchange::new_items_mail_on;
+use crate::serverfns::routing::get_notify_mode;
+use crate::types::NotifyMode;
 use leptos::prelude::*;
 
-/// 通知の設定 (/account/notifications): whether to receive 「新しいファイルが届きました」.
+/// 通知の設定 (/account/notifications): mails about items routed to me (and, for managers,
+/// items left in 未割当): each time, once a day, or never.
 #[component]
 pub fn AccountNotificationsPage() -> impl IntoView {
     let notice = flash().notice;
-    let setting = Resource::new(|| (), |_| new_items_mail_on());
+    let setting = Resource::new(|| (), |_| get_notify_mode());
     view! {
         <Layout title="通知の設定">
             {notice.map(|m| view! { <NoticeBanner kind="success" message=m/> })}
@@ -15,19 +17,20 @@ pub fn AccountNotificationsPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match setting.await {
-                        Ok(on) => view! {
-                            <form class="form" method="post" action="/account/notifications">
+                        Ok(mode) => view! {
+                            <form class="form" method="post" action="/account/notifications" novalidate>
                                 <fieldset class="fieldset">
-                                    <legend class="fieldset__legend">"連携先からファイルが届いたときのメール"</legend>
-                                    <p class="field__hint">"メールには件数と送信元の事業所名だけが書かれ、利用者の情報は含まれません。"</p>
-                                    <div class="radio">
-                                        <input class="radio__input" type="radio" name="new_items" id="new-items-on" value="on" checked=on/>
-                                        <label class="radio__label" for="new-items-on">"受け取る"</label>
-                                    </div>
-                                    <div class="radio">
-                                        <input class="radio__input" type="radio" name="new_items" id="new-items-off" value="off" checked=!on/>
-                                        <label class="radio__label" for="new-items-off">"受け取らない"</label>
-                                    </div>
+                                    <legend class="fieldset__legend">"担当のファイルが届いたときのメール"</legend>
+                                    <p class="field__hint">"あなたの担当の利用者のファイルが届いたとき、または担当に割り当てられたときに送ります。管理者・管理職には、担当の決まらないファイル（未割当）が届いたときにも送ります。メールには件数と送信元の事業所名だけが書かれ、利用者の情報は含まれません。"</p>
+                                    {NotifyMode::ALL.into_iter().map(|m| {
+                                        let id = format!("notify-{}", m.code());
+                                        view! {
+                                            <div class="radio">
+                                                <input class="radio__input" type="radio" name="mode" id=id.clone() value=m.code() checked=mode == m/>
+                                                <label class="radio__label" for=id>{m.label()}</label>
+                                            </div>
+                                        }
+                                    }).collect_view()}
                                 </fieldset>
                                 <button class="button" data-variant="primary" type="submit">"設定を保存する"</button>
                             </form>

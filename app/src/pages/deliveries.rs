@@ -1,8 +1,8 @@
-use crate::components::{ErrorView, Layout};
+use crate::components::{ErrorView, Layout, VersionBadge};
 use crate::format::date_time;
 use crate::ports::query_param;
 use crate::serverfns::exchange::list_deliveries;
-use crate::types::{DeliveryFilter, DeliveryPage, DeliverySummary};
+use crate::types::{DeliveryFilter, DeliveryPage, DeliverySummary, VersionMark};
 use leptos::prelude::*;
 
 fn filter_from_query() -> DeliveryFilter {
@@ -16,6 +16,7 @@ fn filter_from_query() -> DeliveryFilter {
         from: q("from"),
         to: q("to"),
         after: q("after"),
+        assignee: q("assignee"),
     }
 }
 
@@ -112,6 +113,7 @@ fn FilterForm(filter: DeliveryFilter, path: &'static str, incoming: bool) -> imp
                     {statuses.into_iter().map(|(v, l)| view! { <option value=v selected=filter.status == v>{l}</option> }).collect_view()}
                 </select>
             </div>
+            {incoming.then(|| view! { <crate::components::AssigneeFilter value=filter.assignee.clone()/> })}
             {field("from", "送信日（から）", filter.from.clone(), "例：2025-04-01")}
             {field("to", "送信日（まで）", filter.to.clone(), "例：2025-04-30")}
             <button class="button" data-variant="secondary" type="submit">"絞り込む"</button>
@@ -133,7 +135,7 @@ fn next_link(filter: &DeliveryFilter, path: &str, after: &str) -> String {
             .collect::<String>()
     };
     format!(
-        "{path}?partner={}&person={}&month={}&kind={}&status={}&from={}&to={}&after={}",
+        "{path}?partner={}&person={}&month={}&kind={}&status={}&from={}&to={}&assignee={}&after={}",
         enc(&filter.partner),
         enc(&filter.person),
         enc(&filter.month),
@@ -141,6 +143,7 @@ fn next_link(filter: &DeliveryFilter, path: &str, after: &str) -> String {
         enc(&filter.status),
         enc(&filter.from),
         enc(&filter.to),
+        enc(&filter.assignee),
         enc(after)
     )
 }
@@ -185,6 +188,8 @@ fn DeliveryTable(
                 <th role="columnheader" scope="col">"利用者"</th>
                 <th role="columnheader" scope="col">"種類"</th>
                 <th role="columnheader" scope="col">"状態"</th>
+                {incoming.then(|| view! { <th role="columnheader" scope="col">"担当"</th> })}
+                <th role="columnheader" scope="col">"版"</th>
             </tr></thead>
             <tbody role="rowgroup">
                 {page.items.into_iter().map(|d| view! { <DeliveryRow item=d incoming=incoming partner_heading=partner_heading/> }).collect_view()}
@@ -223,6 +228,22 @@ fn DeliveryRow(
                 {(!item.target_months.is_empty()).then(|| format!("（{}）", item.target_months))}</td>
             <td role="cell"><span class="data-table__label" aria-hidden="true">"状態"</span>
                 <span class="status-badge" data-status="neutral">{state}</span></td>
+            {incoming.then(|| view! { <td role="cell"><span class="data-table__label" aria-hidden="true">"担当"</span>
+                <crate::components::AssigneeCell brief=item.routing.clone()/></td> })}
+            <td role="cell"><span class="data-table__label" aria-hidden="true">"版"</span>
+                <VersionMarkCell mark=item.version.clone()/></td>
         </tr>
     }
+}
+
+/// 版 of a row: 最新 / 更新済 (with a link to the newest version) / 取消; empty without versions.
+#[component]
+fn VersionMarkCell(mark: VersionMark) -> impl IntoView {
+    mark.state.map(|state| {
+        let latest = mark
+            .latest_delivery
+            .filter(|_| state.is_replaced())
+            .map(|d| view! { " "<a href=format!("/deliveries/{d}")>"最新版へ"</a> });
+        view! { <VersionBadge state=state/>{latest} }
+    })
 }

@@ -1,8 +1,14 @@
-use crate::components::{ErrorView, FileFindings, Layout, NoticeBanner, PersonsList};
+use crate::components::{
+    ErrorSummary, ErrorView, FileFindings, ItemRoutingSection, Layout, NoticeBanner, PersonsList,
+    SupersededBanner, VersionPanel,
+};
 use crate::format::{date_time, month, size};
 use crate::ports::flash;
 use crate::serverfns::exchange::get_delivery;
-use crate::types::{DeliveryDetail, DeliveryId};
+use crate::serverfns::versions::get_delivery_versions;
+use crate::types::{
+    DeliveryDetail, DeliveryId, DeliveryVersions, FileId, ItemRouting, VersionState,
+};
 use crate::AppError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -10,7 +16,9 @@ use leptos_router::hooks::use_params_map;
 /// 送受信の詳細 (/deliveries/{id}): files (download any time), persons, receipts.
 #[component]
 pub fn DeliveryPage() -> impl IntoView {
-    let notice = flash().notice;
+    let flash = flash();
+    let notice = flash.notice;
+    let errors = flash.errors;
     let id: Option<DeliveryId> = use_params_map()
         .with_untracked(|p| p.get("id"))
         .and_then(|s| s.parse().ok());
@@ -23,14 +31,36 @@ pub fn DeliveryPage() -> impl IntoView {
             }
         },
     );
+    // Routing is the receiving office's own: for a sent item this is NotFound and not shown.
+    let routing = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => crate::serverfns::routing::get_item_routing(id).await.ok(),
+                None => None,
+            }
+        },
+    );
+    // 版の状況: a failure here leaves the item page as it was.
+    let versions = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => get_delivery_versions(id).await.ok(),
+                None => None,
+            }
+        },
+    );
     view! {
         <Layout title="送受信の詳細" nav="/inbox">
+            <ErrorSummary errors=errors/>
             {notice.map(|m| view! { <NoticeBanner kind="success" message=m/> })}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match detail.await {
-                        Ok(d) => view! { <Detail d=d/> }.into_any(),
-                        Err(error) => view! { <ErrorView error=error/> }.into_any(),
+                    let routing = routing.await;
+                    match (detail.await, versions.await) {
+                        (Ok(d), v) => view! { <Detail d=d routing=routing versions=v/> }.into_any(),
+                        (Err(error), _) => view! { <ErrorView error=error/> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -39,7 +69,27 @@ pub fn DeliveryPage() -> impl IntoView {
 }
 
 #[component]
-fn Detail(d: DeliveryDetail) -> impl IntoView {
+fn Detail(
+    d: DeliveryDetail,
+    routing: Option<ItemRouting>,
+    versions: Option<DeliveryVersions>,
+) -> impl IntoView {
+    let banner = versions
+        .as_ref()
+        .and_then(|v| v.first_replaced().or_else(|| v.first_withdrawn()).cloned())
+        .map(|line| view! { <SupersededBanner line=line/> });
+    // Files holding a replaced or withdrawn version go through the download page, which says so.
+    let old_files: Vec<FileId> = versions
+        .iter()
+        .flat_map(|v| &v.lines)
+        .filter(|l| {
+            !matches!(
+                l.version.state,
+                VersionState::Latest | VersionState::Deletion
+            )
+        })
+        .flat_map(|l| l.version.files.clone())
+        .collect();
     let id = d.summary.id;
     let (back, back_label) = if d.incoming {
         ("/inbox", "受信一覧に戻る")
@@ -63,6 +113,7 @@ fn Detail(d: DeliveryDetail) -> impl IntoView {
     };
     view! {
         <p><a class="back-link" href=back>{back_label}</a></p>
+        {banner}
         <h1>{heading}</h1>
         <dl class="summary-list">
             <div class="summary-list__row"><dt class="summary-list__key">"送信元"</dt><dd class="summary-list__value">{d.from.label()}</dd></div>
@@ -73,12 +124,29 @@ fn Detail(d: DeliveryDetail) -> impl IntoView {
                 {if d.summary.imported { "取込済" } else if d.summary.opened { "開封済" } else { "未開封" }}</dd></div>
         </dl>
         {import_action}
+        {routing.map(|r| view! { <ItemRoutingSection routing=r/> })}
+        {versions.map(|v| view! { <VersionPanel versions=v/> })}
         <h2>{format!("ファイル（{}件）", d.files.len())}</h2>
         <p><a class="button" data-variant="secondary" href=format!("/deliveries/{id}/zip") download="">"すべてのファイルをまとめてダウンロードする（ZIP）"</a></p>
         <p class="field__hint">"ZIPの中のファイルは、取り込む順番（親の帳票が先）に並んでいます。"</p>
         {d.files.into_iter().map(|f| {
-            let href = format!("/deliveries/{id}/files/{}", f.id);
-            let label = format!("{}をダウンロードする", f.name);
+            let old = old_files.contains(&f.id);
+            let href = if old {
+                format!("/deliveries/{id}/files/{}/download", f.id)
+            } else {
+                format!("/deliveries/{id}/files/{}", f.id)
+            };
+            let label = if old {
+                format!("{}（最新版ではありません）をダウンロードする", f.name)
+            } else {
+                format!("{}をダウンロードする", f.name)
+            };
+            let button = if old { "ダウンロード（最新版ではありません）" } else { "ダウンロード" };
+            let form_link = crate::types::FormKind::for_file_name(&f.name).map(|_| {
+                let href = format!("/deliveries/{id}/files/{}/form", f.id);
+                let label = format!("{}を帳票で見る", f.name);
+                view! { " " <a class="button" data-variant="secondary" href=href aria-label=label>"帳票で見る"</a> }
+            });
             view! {
                 <article class="draft-file">
                     <h3 class="draft-file__name">{f.name.clone()}</h3>
@@ -89,7 +157,7 @@ fn Detail(d: DeliveryDetail) -> impl IntoView {
                         <div class="summary-list__row"><dt class="summary-list__key">"利用者"</dt><dd class="summary-list__value"><PersonsList persons=f.persons.clone()/></dd></div>
                     </dl>
                     <FileFindings findings=f.findings.clone()/>
-                    <p><a class="button" data-variant="secondary" href=href aria-label=label download="">"ダウンロード"</a></p>
+                    <p><a class="button" data-variant="secondary" href=href aria-label=label download=(!old).then_some("")>{button}</a>{form_link}</p>
                 </article>
             }
         }).collect_view()}

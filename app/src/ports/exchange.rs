@@ -25,6 +25,4 @@ pub trait ExchangePort: Send + Sync {
         caller: &Caller,
         id: DeliveryId,
     ) -> Result<DeliveryDetail, AppError>;
-    /// Whether the caller receives the 「新しいファイルが届きました」 mail.
-    async fn new_items_mail_on(&self, caller: &Caller) -> Result<bool, AppError>;
 }

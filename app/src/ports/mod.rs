@@ -3,19 +3,27 @@
 
 mod audit;
 mod exchange;
+mod forms;
 mod links;
 mod offices;
+mod reconcile;
+mod routing;
 mod sessions;
 mod staff;
 mod two_factor;
+mod versions;
 
 pub use audit::AuditPort;
 pub use exchange::ExchangePort;
+pub use forms::FormsPort;
 pub use links::AccountLinkPort;
 pub use offices::OfficePort;
+pub use reconcile::ReconcilePort;
+pub use routing::RoutingPort;
 pub use sessions::SessionsPort;
 pub use staff::StaffPort;
 pub use two_factor::TwoFactorPort;
+pub use versions::VersionsPort;
 
 use crate::error::AppError;
 use crate::types::{Caller, Flash};
@@ -33,12 +41,20 @@ pub struct Ports {
     pub audit: Arc<dyn AuditPort>,
     /// 送受信.
     pub exchange: Arc<dyn ExchangePort>,
+    /// 帳票表示.
+    pub forms: Arc<dyn FormsPort>,
     /// One-time links (password reset, invitation); used before anyone is signed in.
     pub links: Arc<dyn AccountLinkPort>,
     /// ログイン中の端末.
     pub sessions: Arc<dyn SessionsPort>,
     /// 2段階認証.
     pub two_factor: Arc<dyn TwoFactorPort>,
+    /// 予実突合.
+    pub reconcile: Arc<dyn ReconcilePort>,
+    /// 担当の振り分け.
+    pub routing: Arc<dyn RoutingPort>,
+    /// 版の管理.
+    pub versions: Arc<dyn VersionsPort>,
 }
 
 /// The request's parts, provided by leptos_axum.

@@ -2,8 +2,12 @@
 
 pub mod audit;
 pub mod exchange;
+pub mod forms;
 pub mod links;
 pub mod offices;
+pub mod reconcile;
+pub mod routing;
 pub mod sessions;
 pub mod staff;
 pub mod two_factor;
+pub mod versions;

@@ -139,6 +139,12 @@ pub struct DeliverySummary {
     pub opened: bool,
     /// Marked 取込済.
     pub imported: bool,
+    /// 担当 and 対応状況 (receiving office only).
+    #[serde(default)]
+    pub routing: super::RoutingBrief,
+    /// 版の状態 of the documents it carries (最新 / 更新済 / 取消).
+    #[serde(default)]
+    pub version: super::VersionMark,
 }
 
 /// A receipt event.
@@ -192,6 +198,9 @@ pub struct DeliveryFilter {
     pub to: String,
     /// Keyset cursor of the next page.
     pub after: String,
+    /// 担当 (受信 only): empty (all), `me`, `unassigned` or a user id.
+    #[serde(default)]
+    pub assignee: String,
 }
 
 /// A page of deliveries.

@@ -74,3 +74,7 @@ uuid_id!(
     /// One stored file.
     FileId
 );
+uuid_id!(
+    /// 版: one version (or deletion) in a document chain.
+    VersionId
+);

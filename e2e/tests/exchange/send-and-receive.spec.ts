@@ -5,7 +5,7 @@ import { loginAs, logout } from '../../fixtures/login';
 
 const filesDir = process.env.E2E_FILES!;
 // Everything さくら sends (the 実績 file goes the other way and is not part of this send).
-const outgoing = readdirSync(filesDir).filter((n) => !n.startsWith('UPJSK')).map((n) => join(filesDir, n));
+const outgoing = readdirSync(filesDir).filter((n) => n.endsWith('.CSV') && !n.startsWith('UPJSK')).map((n) => join(filesDir, n));
 
 async function openLatestFromSakura(page: Page): Promise<void> {
   await page.getByRole('link', { name: '受信', exact: true }).click();

@@ -84,6 +84,13 @@ pub enum AuditEvent {
         /// The delivery.
         delivery: String,
     },
+    /// 帳票表示 (a delivered file shown as its paper form, by either office).
+    FormViewed {
+        /// The delivery.
+        delivery: String,
+        /// The file.
+        file: String,
+    },
     /// パスワード再設定の申し込み (forgotten password). `user` is `None` for an unknown
     /// account, which is recorded the same way (object: what was typed).
     PasswordResetRequested {
@@ -141,6 +148,35 @@ pub enum AuditEvent {
         /// 法人名.
         name: String,
     },
+    /// 予実突合の差異一覧をCSVで出力 (it holds personal data).
+    ReconcileExported {
+        /// 対象年月.
+        month: String,
+    },
+    /// 実績未着のお知らせの日の変更 (`None` = off).
+    ReconcileReminderChanged {
+        /// Day of the month.
+        day: Option<u8>,
+    },
+    /// 担当の振り分け, 利用者台帳, 対応状況, メモ (issue 7: `crate::routing::RoutingAudit`).
+    Routing(crate::routing::RoutingAudit),
+    /// 版の履歴の表示 (a person's timeline with a partner).
+    TimelineViewed {
+        /// The version the timeline was opened from.
+        version: String,
+    },
+    /// 版の比較 (diff).
+    VersionsCompared {
+        /// The newer version.
+        version: String,
+        /// The version it was compared with.
+        from: String,
+    },
+    /// 内容確認済 (by the receiving office).
+    VersionConfirmed {
+        /// The version.
+        version: String,
+    },
 }
 
 impl AuditEvent {
@@ -163,6 +199,7 @@ impl AuditEvent {
             Self::DeliveryOpened { .. } => "delivery_opened",
             Self::FileDownloaded { .. } => "file_downloaded",
             Self::DeliveryImported { .. } => "delivery_imported",
+            Self::FormViewed { .. } => "form_viewed",
             Self::PasswordResetRequested { .. } => "password_reset_requested",
             Self::PasswordResetSentByAdmin { .. } => "password_reset_sent_by_admin",
             Self::PasswordSet { .. } => "password_set",
@@ -173,6 +210,12 @@ impl AuditEvent {
             Self::TwoFactorEnabled => "two_factor_enabled",
             Self::TwoFactorReset { .. } => "two_factor_reset",
             Self::TwoFactorRequirementChanged { .. } => "two_factor_requirement_changed",
+            Self::ReconcileExported { .. } => "reconcile_exported",
+            Self::ReconcileReminderChanged { .. } => "reconcile_reminder_changed",
+            Self::Routing(event) => event.action(),
+            Self::TimelineViewed { .. } => "timeline_viewed",
+            Self::VersionsCompared { .. } => "versions_compared",
+            Self::VersionConfirmed { .. } => "version_confirmed",
         }
     }
 
@@ -195,6 +238,7 @@ impl AuditEvent {
             }
             Self::DeliveryOpened { delivery }
             | Self::FileDownloaded { delivery, .. }
+            | Self::FormViewed { delivery, .. }
             | Self::DeliveryImported { delivery } => {
                 format!("delivery:{delivery}")
             }
@@ -214,8 +258,16 @@ impl AuditEvent {
             Self::SessionsEnded { count } => format!("count:{count}"),
             Self::TwoFactorReset { user } => format!("user:{user}"),
             Self::TwoFactorRequirementChanged { required } => format!("required:{required}"),
+            Self::ReconcileExported { month } => format!("month:{month}"),
+            Self::ReconcileReminderChanged { day } => {
+                format!("day:{}", day.map_or("off".to_string(), |d| d.to_string()))
+            }
             Self::TwoFactorEnabled => String::new(),
+            Self::TimelineViewed { version }
+            | Self::VersionsCompared { version, .. }
+            | Self::VersionConfirmed { version } => format!("version:{version}"),
             Self::LoginSucceeded | Self::LoginRefusedDisabled | Self::LoggedOut => String::new(),
+            Self::Routing(event) => event.object(),
         }
     }
 
@@ -227,6 +279,9 @@ impl AuditEvent {
                 format!("role:{}->{}", from.code(), to.code())
             }
             Self::PasswordSet { via, .. } => format!("via:{via}"),
+            Self::FormViewed { file, .. } => format!("file:{file}"),
+            Self::Routing(event) => event.detail(),
+            Self::VersionsCompared { from, .. } => format!("from:{from}"),
             _ => String::new(),
         }
     }
@@ -251,6 +306,7 @@ pub fn action_label(action: &str, detail: &str) -> String {
         "delivery_opened" => "受信ファイルの開封",
         "file_downloaded" => "ダウンロード",
         "delivery_imported" => "取込済にした",
+        "form_viewed" => "帳票の表示",
         "password_reset_requested" => "パスワード再設定の申し込み",
         "password_reset_sent_by_admin" => "パスワード再設定メールの送信",
         "password_set" => match detail {
@@ -264,7 +320,16 @@ pub fn action_label(action: &str, detail: &str) -> String {
         "two_factor_enabled" => "2段階認証の設定",
         "two_factor_reset" => "2段階認証のリセット",
         "two_factor_requirement_changed" => "2段階認証の必須設定の変更",
-        other => return other.to_string(),
+        "reconcile_exported" => "予実突合の差異一覧の出力",
+        "reconcile_reminder_changed" => "実績未着のお知らせの日の変更",
+        "timeline_viewed" => "版の履歴の表示",
+        "versions_compared" => "版の比較",
+        "version_confirmed" => "内容確認済にした",
+        other => {
+            return crate::routing::RoutingAudit::label(other)
+                .unwrap_or(other)
+                .to_string()
+        }
     };
     match role_change(detail) {
         Some(change) => format!("{base}（{change}）"),

@@ -39,7 +39,37 @@ pub fn plan_supplement(
     )
 }
 
-fn build(
+/// 実績 from a service office to a care-manager office for several insured persons (保険者番号
+/// of the samples), one record each: one file often carries persons of several care managers.
+pub fn actuals_for(
+    from: (&str, &str),
+    to: (&str, &str),
+    stamp: &str,
+    insured: &[&str],
+) -> Result<(String, Vec<u8>), csv::Error> {
+    let base = sample::rows(FileKind::Actuals);
+    let rows = insured
+        .iter()
+        .flat_map(|number| {
+            base.iter().cloned().map(move |mut row| {
+                sample::set(&mut row, 2, number);
+                row
+            })
+        })
+        .collect();
+    build(
+        FileKind::Actuals,
+        rows,
+        Some(sample::MONTH),
+        from,
+        to,
+        stamp,
+    )
+}
+
+/// A standard file of `kind` holding `rows` (sample rows, possibly edited), the samples' office
+/// numbers replaced by `from` and `to`, and its V4.1 name.
+pub fn build(
     kind: FileKind,
     rows: Vec<Vec<String>>,
     month: Option<&str>,
@@ -97,12 +127,21 @@ pub fn demo_units() -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
     ])
 }
 
-/// Writes the demo units into `dir` (created if missing); returns the file names.
+/// Writes the demo units into `dir` (created if missing), and the 予実突合 scenario
+/// ([`super::demo_reconcile`]) into `dir/reconcile`; returns the file names.
 pub fn write(dir: &Path) -> std::io::Result<Vec<String>> {
-    std::fs::create_dir_all(dir)?;
     let units = demo_units().map_err(std::io::Error::other)?;
+    let mut names = write_into(dir, units)?;
+    let reconcile = super::demo_reconcile::files(("1371234567", "43"), ("1372345678", "11"))
+        .map_err(std::io::Error::other)?;
+    names.extend(write_into(&dir.join("reconcile"), reconcile)?);
+    Ok(names)
+}
+
+fn write_into(dir: &Path, files: Vec<(String, Vec<u8>)>) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
     let mut names = Vec::new();
-    for (name, bytes) in units {
+    for (name, bytes) in files {
         std::fs::write(dir.join(&name), bytes)?;
         names.push(name);
     }
@@ -119,6 +158,32 @@ mod tests {
             let report = crate::spec_csv::validate::validate_file(&name, &bytes);
             assert!(!report.has_errors(), "{name}: {:?}", report.findings);
         }
+    }
+
+    #[test]
+    fn actuals_for_several_persons_pass_validation_and_name_each_person() {
+        let (name, bytes) = actuals_for(
+            ("1372345678", "11"),
+            ("1371234567", "43"),
+            "20250502090000",
+            &["0000012345", "0000022222", "0000033333"],
+        )
+        .unwrap();
+        let report = crate::spec_csv::validate::validate_file(&name, &bytes);
+        assert!(!report.has_errors(), "{name}: {:?}", report.findings);
+        // The browser test uploads this very file (e2e/fixtures/routing/).
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../e2e/fixtures/routing")
+            .join(&name);
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::create_dir_all(fixture.parent().unwrap()).unwrap();
+            std::fs::write(&fixture, &bytes).unwrap();
+        }
+        assert_eq!(
+            std::fs::read(&fixture).unwrap(),
+            bytes,
+            "run with UPDATE_FIXTURES=1"
+        );
     }
 
     #[test]

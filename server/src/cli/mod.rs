@@ -4,3 +4,4 @@ pub mod check;
 pub mod create_org;
 pub mod demo;
 pub mod demo_files;
+pub mod demo_reconcile;

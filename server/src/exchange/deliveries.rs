@@ -55,9 +55,15 @@ impl ExchangeService {
         filter: DeliveryFilter,
     ) -> Result<DeliveryPage, AppError> {
         AuthCheck::member().check(caller)?;
+        let mut filter = filter;
+        let me = caller.user_id.to_string();
+        if filter.assignee == "me" {
+            filter.assignee.clone_from(&me);
+        }
         let mut tx = self.db.read_office(caller.office_id()).await?;
         let mut rows = delivery_store::list(&mut tx, incoming, &filter).await?;
-        tx.commit().await?;
+        let ids: Vec<String> = rows.iter().map(|r| r.delivery_id.clone()).collect();
+        let marks = crate::versions::marks_for(&mut tx, &ids).await?;
         let more = rows.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
         rows.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
         let next = more
@@ -66,10 +72,18 @@ impl ExchangeService {
                     .map(|r| format!("{}_{}", r.sent_at, r.delivery_id))
             })
             .flatten();
-        let items = rows
+        let mut items: Vec<_> = rows
             .iter()
-            .map(|r| view::summary(r, incoming))
+            .map(|r| {
+                let mut item = view::summary(r, incoming)?;
+                item.version = marks.get(&r.delivery_id).cloned().unwrap_or_default();
+                Ok::<_, crate::error::InfraError>(item)
+            })
             .collect::<Result<_, _>>()?;
+        if incoming {
+            crate::routing::item::fill_briefs(&mut tx, &me, &mut items).await?;
+        }
+        tx.commit().await?;
         Ok(DeliveryPage { items, next })
     }
 

@@ -7,8 +7,8 @@ pub mod deliveries;
 pub mod delivery_store;
 pub mod directory;
 pub mod drafts;
+pub mod forms;
 pub mod intake;
-pub mod notify;
 pub mod send;
 pub mod store;
 pub mod view;
@@ -98,41 +98,5 @@ impl ExchangePort for ExchangeService {
         id: DeliveryId,
     ) -> Result<DeliveryDetail, AppError> {
         self.delivery(caller, id).await
-    }
-
-    async fn new_items_mail_on(&self, caller: &Caller) -> Result<bool, AppError> {
-        let mut conn = self
-            .db
-            .pool()
-            .acquire()
-            .await
-            .map_err(crate::error::InfraError::from)?;
-        let row: Option<(Option<i64>,)> =
-            sqlx::query_as("select new_items_mail_off_at from staff_account where user_id = $1")
-                .bind(caller.user_id.to_string())
-                .fetch_optional(&mut *conn)
-                .await
-                .map_err(crate::error::InfraError::from)?;
-        Ok(row.is_some_and(|(off,)| off.is_none()))
-    }
-}
-
-impl ExchangeService {
-    /// Turns the caller's own 「新しいファイルが届きました」 mail on or off.
-    pub async fn set_new_items_mail(&self, caller: &Caller, on: bool) -> Result<(), AppError> {
-        let off_at = (!on).then(|| self.clock.now());
-        let mut conn = self
-            .db
-            .pool()
-            .acquire()
-            .await
-            .map_err(crate::error::InfraError::from)?;
-        sqlx::query("update staff_account set new_items_mail_off_at = $1 where user_id = $2")
-            .bind(off_at)
-            .bind(caller.user_id.to_string())
-            .execute(&mut *conn)
-            .await
-            .map_err(crate::error::InfraError::from)?;
-        Ok(())
     }
 }

@@ -62,6 +62,7 @@ impl ExchangeService {
             return Ok(made.iter().filter_map(|d| d.parse().ok()).collect());
         }
         let mut made = Vec::new();
+        let mut received = Vec::new();
         for (to_office, files) in &by_destination {
             let delivery = DeliveryId::new();
             let file_ids: Vec<String> = files.iter().map(|p| p.row.file_id.clone()).collect();
@@ -87,7 +88,8 @@ impl ExchangeService {
                     )
                 })
                 .collect();
-            let persons_text = format!("{}\n{}", view::persons_label(&persons), search.join("\n"));
+            let persons_label = view::persons_label(&persons);
+            let persons_text = format!("{persons_label}\n{}", search.join("\n"));
             let new = NewDelivery {
                 delivery_id: &delivery.to_string(),
                 outgoing_id: &id.to_string(),
@@ -98,8 +100,23 @@ impl ExchangeService {
                 kinds: &kinds.join(" "),
                 target_months: &months.join(" "),
                 persons_text: &persons_text,
+                persons_label: &persons_label,
             };
             delivery_store::insert_delivery(&mut tx, new).await?;
+            // Sticky roster: the sender becomes 担当 of these persons unless someone is.
+            let me = caller.user_id.to_string();
+            crate::routing::roster::note_persons(&mut tx, &persons, Some(&me), "sent", now).await?;
+            received.push((delivery.to_string(), persons, files.len()));
+            let rows: Vec<&super::store::FileRow> = files.iter().map(|p| &p.row).collect();
+            crate::versions::record_delivery(
+                &mut tx,
+                &self.storage,
+                &delivery.to_string(),
+                to_office,
+                &rows,
+                now,
+            )
+            .await?;
             made.push(delivery);
         }
         let event = AuditEvent::Sent {
@@ -108,23 +125,26 @@ impl ExchangeService {
         };
         crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
         // The one place a send crosses offices: the same transaction is rescoped to each
-        // receiving office to queue its staff's notification mails.
+        // receiving office to route the delivery to the staff in charge and queue their mails.
         let mut queued = 0;
         let mut tx = tx.into_tx();
-        for (to_office, files) in &by_destination {
+        let from_office = caller.office_id().to_string();
+        let base_url = self.inbox_url.trim_end_matches("/inbox");
+        for ((to_office, _), (delivery_id, persons, files)) in by_destination.iter().zip(&received)
+        {
             let Ok(office) = to_office.parse() else {
                 continue;
             };
             let mut scoped = self.db.scope(tx, office).await?;
-            let count = i64::try_from(files.len()).unwrap_or(i64::MAX);
-            queued += super::notify::queue_new_items(
-                &mut scoped,
-                &caller.office.name,
-                count,
-                &self.inbox_url,
-                now,
-            )
-            .await?;
+            let delivery = crate::routing::receive::Received {
+                delivery_id,
+                from_office_id: &from_office,
+                partner_name: &caller.office.name,
+                persons,
+                file_count: i64::try_from(*files).unwrap_or(i64::MAX),
+                base_url,
+            };
+            queued += crate::routing::receive::route_delivery(&mut scoped, &delivery, now).await?;
             tx = scoped.into_tx();
         }
         tx.commit().await.map_err(crate::error::InfraError::from)?;

@@ -86,13 +86,10 @@ pub fn summary(row: &DeliveryRow, incoming: bool) -> InfraResult<DeliverySummary
             .split_whitespace()
             .collect::<Vec<_>>()
             .join("、"),
-        persons_label: row
-            .persons_text
-            .split('\n')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+        persons_label: row.persons_label.clone(),
         opened: row.first_opened_at.is_some(),
         imported: row.imported_at.is_some(),
+        routing: Default::default(),
+        version: app::types::VersionMark::default(),
     })
 }

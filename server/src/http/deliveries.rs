@@ -82,34 +82,6 @@ pub async fn get_zip(
     Ok((headers, Body::from_stream(stream)).into_response())
 }
 
-/// The 通知の設定 form.
-#[derive(serde::Deserialize)]
-pub struct NotificationForm {
-    #[serde(default)]
-    new_items: String,
-}
-
-/// POST /account/notifications.
-pub async fn post_notifications(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    session: TypedSession,
-    super::form::Form(form): super::form::Form<NotificationForm>,
-) -> PageResult<Response> {
-    let on = form.new_items != "off";
-    state
-        .services
-        .exchange
-        .set_new_items_mail(&caller, on)
-        .await?;
-    let notice = if on {
-        "ファイルが届いたときにメールを受け取ります。"
-    } else {
-        "ファイルが届いたときのメールを止めました。"
-    };
-    forward_with_notice(&session, "/account/notifications", notice).await
-}
-
 /// POST /deliveries/{id}/imported.
 pub async fn post_imported(
     State(state): State<AppState>,

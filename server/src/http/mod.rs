@@ -9,11 +9,16 @@ pub mod offices;
 pub mod origin_check;
 pub mod page_error;
 pub mod password;
+pub mod reconcile;
+pub mod routing;
+pub mod routing_admin;
+pub mod routing_roster;
 pub mod sessions;
 pub mod staff;
 pub mod style;
 pub mod two_factor;
 pub mod uploads;
+pub mod versions;
 
 use crate::startup::AppState;
 use axum::routing::{get, post};
@@ -22,9 +27,11 @@ use axum::Router;
 /// Routes handled by plain axum handlers (pages are Leptos routes, added in `startup`).
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(routing::routes())
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/style/main.css", get(style::main_css))
+        .route("/style/forms.css", get(style::forms_css))
         .route("/login", post(login::post_login))
         .route("/logout", post(login::post_logout))
         .route("/offices/switch", post(offices::post_switch))
@@ -43,11 +50,8 @@ pub fn routes() -> Router<AppState> {
             get(deliveries::get_file),
         )
         .route("/deliveries/{id}/zip", get(deliveries::get_zip))
-        .route(
-            "/account/notifications",
-            post(deliveries::post_notifications),
-        )
         .route("/deliveries/{id}/imported", post(deliveries::post_imported))
+        .route("/versions/{id}/confirm", post(versions::post_confirm))
         .route(
             "/admin/staff/{user_id}/password-reset",
             post(staff::post_password_reset),
@@ -60,6 +64,8 @@ pub fn routes() -> Router<AppState> {
             "/admin/staff/{user_id}/invitation/revoke",
             post(staff::post_revoke_invitation),
         )
+        .route("/reconcile/export.csv", get(reconcile::get_export))
+        .route("/reconcile/settings", post(reconcile::post_settings))
         .route("/password/forgot", post(password::post_forgot))
         .route("/password/reset", post(password::post_reset))
         .route("/invitation", post(password::post_invitation))

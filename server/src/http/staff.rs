@@ -121,15 +121,39 @@ async fn set_active(
     .await
 }
 
-/// POST /admin/staff/{user_id}/disable.
+/// The disable form: who takes over the member's persons and open items (issue 7).
+#[derive(serde::Deserialize)]
+pub struct DisableForm {
+    #[serde(default)]
+    successor: String,
+}
+
+/// POST /admin/staff/{user_id}/disable: 利用停止, handing over work in the same transaction.
 pub async fn post_disable(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Extension(client): Extension<ClientInfo>,
     session: TypedSession,
     Path(raw_id): Path<String>,
+    Form(form): Form<DisableForm>,
 ) -> PageResult<Response> {
-    set_active(&state, &caller, &client, &session, &raw_id, false).await
+    let user = user_id(&raw_id)?;
+    let routing = &state.services.routing;
+    match routing
+        .disable_with_handover(&caller, &client, user, &form.successor)
+        .await
+    {
+        Ok(member) => {
+            let page = format!("/admin/staff/{user}");
+            let notice = format!("{}さんの利用を停止しました。", member.display_name);
+            forward_with_notice(&session, &page, notice).await
+        }
+        Err(AppError::Invalid(errors)) => {
+            let page = format!("/admin/staff/{user}/disable");
+            back_with_errors(&session, &page, errors, vec![]).await
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// POST /admin/staff/{user_id}/enable.

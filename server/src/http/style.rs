@@ -4,6 +4,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 
 const MAIN_CSS: &str = include_str!("../../../style/main.css");
+const FORMS_CSS: &str = include_str!("../../../style/forms.css");
 
 /// GET /style/main.css.
 pub async fn main_css() -> impl IntoResponse {
@@ -13,5 +14,16 @@ pub async fn main_css() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=300"),
         ],
         MAIN_CSS,
+    )
+}
+
+/// GET /style/forms.css: the paper forms (帳票表示) and their print layout.
+pub async fn forms_css() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        FORMS_CSS,
     )
 }

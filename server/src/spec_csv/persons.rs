@@ -18,7 +18,7 @@ pub struct Person {
 }
 
 /// Current-layout columns of (氏名, フリガナ) per kind (spec.md §3.1, §3.10).
-fn name_columns(kind: FileKind) -> (Option<usize>, Option<usize>) {
+pub fn name_columns(kind: FileKind) -> (Option<usize>, Option<usize>) {
     match kind {
         FileKind::Supplement => (Some(5), Some(4)),
         FileKind::BasicInfo => (Some(14), Some(13)),

@@ -3,10 +3,12 @@
 //! headers or fake parts of the text.
 
 mod account_locked;
+mod assigned;
 mod invitation;
 mod new_items;
 mod password_changed;
 mod password_reset;
+mod reconcile_reminder;
 mod two_factor_reset;
 
 /// A mail the portal sends.
@@ -59,6 +61,47 @@ pub enum MailTemplate {
         /// The inbox link.
         link: String,
     },
+    /// 実績が届いていない連携先があります: partner office names and counts, no person.
+    ReconcileReminder {
+        /// 氏名.
+        name: String,
+        /// The care-manager office (事業所名).
+        office: String,
+        /// 「2025年4月分」.
+        month: String,
+        /// (partner label, persons whose 実績 is missing).
+        partners: Vec<(String, i64)>,
+        /// The board link.
+        link: String,
+    },
+    /// 担当のファイルが届きました (or 割り当てられました when `reassigned`), to the assignee.
+    Assigned {
+        /// 氏名.
+        name: String,
+        /// The receiving office (事業所名).
+        office: String,
+        /// The sending office (事業所名).
+        partner: String,
+        /// Items (or files, for a new item).
+        count: i64,
+        /// The 自分の受信 link.
+        link: String,
+        /// Assigned by a manager rather than routed on arrival.
+        reassigned: bool,
+    },
+    /// 担当のファイルのお知らせ（1日分）: the daily digest of items routed to the person.
+    Digest {
+        /// 氏名.
+        name: String,
+        /// The office (事業所名).
+        office: String,
+        /// Sending offices, joined.
+        partners: String,
+        /// Items.
+        count: i64,
+        /// The 自分の受信 link.
+        link: String,
+    },
     /// ログインの一時停止: too many failed logins.
     AccountLocked {
         /// 氏名.
@@ -78,6 +121,9 @@ impl MailTemplate {
             Self::AccountLocked { .. } => "account_locked",
             Self::TwoFactorReset { .. } => "two_factor_reset",
             Self::NewItems { .. } => "new_items",
+            Self::ReconcileReminder { .. } => "reconcile_reminder",
+            Self::Assigned { .. } => "assigned",
+            Self::Digest { .. } => "digest",
         }
     }
 
@@ -100,6 +146,51 @@ impl MailTemplate {
                 &one_line(name),
                 &one_line(office),
                 &one_line(partner),
+                *count,
+                link,
+            ),
+            Self::ReconcileReminder {
+                name,
+                office,
+                month,
+                partners,
+                link,
+            } => {
+                let partners: Vec<(String, i64)> =
+                    partners.iter().map(|(p, n)| (one_line(p), *n)).collect();
+                reconcile_reminder::render(
+                    &one_line(name),
+                    &one_line(office),
+                    month,
+                    &partners,
+                    link,
+                )
+            }
+            Self::Assigned {
+                name,
+                office,
+                partner,
+                count,
+                link,
+                reassigned,
+            } => assigned::render(
+                &one_line(name),
+                &one_line(office),
+                &one_line(partner),
+                *count,
+                link,
+                *reassigned,
+            ),
+            Self::Digest {
+                name,
+                office,
+                partners,
+                count,
+                link,
+            } => assigned::render_digest(
+                &one_line(name),
+                &one_line(office),
+                &one_line(partners),
                 *count,
                 link,
             ),
