@@ -87,6 +87,7 @@ test('a newer plan supersedes the older one for the partner, who confirms it; th
   }
   await page.emulateMedia({ media: 'screen' });
   await expect(printedBanner.getByRole('link', { name: '最新版を表示する' })).toHaveAttribute('href', /\/form$/);
+  await page.goto(v1Url);
 
   // The diff names the changed fields, old → new.
   await banner.getByRole('link', { name: '変更点を確認する' }).click();
