@@ -84,9 +84,9 @@ pub use unassigned::UnassignedPage;
 pub use upload_confirm::UploadConfirmPage;
 pub use upload_discard::UploadDiscardPage;
 pub use upload_new::UploadNewPage;
-pub use version_diff::VersionDiffPage;
+pub use version_diff::{DiffView, VersionDiffPage};
 pub use version_partners::VersionPartnersPage;
-pub use version_timeline::VersionTimelinePage;
+pub use version_timeline::{TimelineView, VersionTimelinePage};
 pub use version_unseen::VersionUnseenPage;
 
 use crate::types::UserId;

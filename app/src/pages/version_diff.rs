@@ -46,8 +46,9 @@ pub fn VersionDiffPage() -> impl IntoView {
     }
 }
 
+/// The diff's content (rendered on its own by the versions benchmark).
 #[component]
-fn DiffView(d: VersionDiff) -> impl IntoView {
+pub fn DiffView(d: VersionDiff) -> impl IntoView {
     let count = d.count();
     let (old, new) = (d.old.clone(), d.new.clone());
     let lead = format!(

@@ -37,8 +37,10 @@ pub fn VersionTimelinePage() -> impl IntoView {
     }
 }
 
+/// The timeline's content for one person and partner (rendered on its own by the versions
+/// benchmark).
 #[component]
-fn TimelineView(t: Timeline, current: VersionId) -> impl IntoView {
+pub fn TimelineView(t: Timeline, current: VersionId) -> impl IntoView {
     let back = t
         .lines
         .iter()
