@@ -17,6 +17,7 @@ use server::db::Db;
 use server::exchange::delivery_store;
 use server::offices::create::create_organisation;
 use server::storage::Storage;
+use server::versions::build::{read_tables, Tables};
 use server::versions::{read_store, record_delivery, VersionService};
 use std::hint::black_box;
 use support::*;
@@ -103,7 +104,9 @@ async fn send_plan(
     let delivery = deliver(&mut tx, storage, by, &to, vec![file], &persons(insured), at).await;
     let files = delivery_store::files(&mut tx, &delivery).await.unwrap();
     let refs: Vec<_> = files.iter().collect();
-    record_delivery(&mut tx, storage, &delivery, &to, &refs, at)
+    let mut tables = Tables::new();
+    read_tables(storage, &refs, &mut tables).await.unwrap();
+    record_delivery(&mut tx, &delivery, &to, &refs, &tables, at)
         .await
         .unwrap();
     let rows = read_store::of_delivery(&mut tx, &delivery).await.unwrap();

@@ -23,6 +23,16 @@ impl ExchangeService {
     ) -> Result<Vec<DeliveryId>, AppError> {
         AuthCheck::member().check(caller)?;
         let now = self.clock.now();
+        // The files' records, read and parsed before the write transaction (which on SQLite
+        // holds the one write lock); a file added meanwhile is read inside it below.
+        let mut tables = crate::versions::build::Tables::new();
+        {
+            let mut read = self.db.read_office(caller.office_id()).await?;
+            let rows = store::outgoing_files(&mut read, &id.to_string()).await?;
+            read.commit().await?;
+            let rows: Vec<&super::store::FileRow> = rows.iter().collect();
+            crate::versions::build::read_tables(&self.storage, &rows, &mut tables).await?;
+        }
         let mut tx = self.db.begin_office(caller.office_id()).await?;
         let head = store::find_outgoing(&mut tx, &id.to_string())
             .await?
@@ -108,12 +118,13 @@ impl ExchangeService {
             crate::routing::roster::note_persons(&mut tx, &persons, Some(&me), "sent", now).await?;
             received.push((delivery.to_string(), persons, files.len()));
             let rows: Vec<&super::store::FileRow> = files.iter().map(|p| &p.row).collect();
+            crate::versions::build::read_tables(&self.storage, &rows, &mut tables).await?;
             crate::versions::record_delivery(
                 &mut tx,
-                &self.storage,
                 &delivery.to_string(),
                 to_office,
                 &rows,
+                &tables,
                 now,
             )
             .await?;

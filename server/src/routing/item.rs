@@ -31,33 +31,32 @@ fn route(r: &RouteRow, me: &str) -> ItemRoute {
     }
 }
 
-/// Fills `routing` of the rows of one list page with a single query (receiving office only).
+/// Fills `routing` of the rows of one list page (receiving office only): one query for the
+/// 担当 counts of every row, one for the caller's own persons.
 pub async fn fill_briefs(
     tx: &mut OfficeTx,
     me: &str,
     items: &mut [DeliverySummary],
 ) -> InfraResult<()> {
     let ids: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
-    let routes = store::routes_of_many(tx, &ids).await?;
+    let counts = store::assignee_counts(tx, &ids).await?;
+    let mine = store::routes_of_assignee(tx, me, &ids).await?;
     for item in items.iter_mut() {
         let id = item.id.to_string();
-        let mine: Vec<&RouteRow> = routes.iter().filter(|r| r.delivery_id == id).collect();
-        let mut brief = RoutingBrief {
-            version: store::version_of(&mine.iter().map(|r| (*r).clone()).collect::<Vec<_>>()),
-            ..RoutingBrief::default()
-        };
-        for r in &mine {
-            match (&r.assignee_id, &r.assignee_name) {
+        let mut brief = RoutingBrief::default();
+        for c in counts.iter().filter(|c| c.delivery_id == id) {
+            brief.version += c.version;
+            match (&c.assignee_id, &c.assignee_name) {
                 (Some(_), Some(name)) if !brief.assignees.contains(name) => {
                     brief.assignees.push(name.clone())
                 }
-                (None, _) => brief.unassigned += 1,
+                (None, _) => brief.unassigned += c.persons,
                 _ => {}
             }
-            if r.assignee_id.as_deref() == Some(me) {
-                brief.my_persons.push(route(r, me).person_label());
-                brief.my_status = WorkStatus::from_code(&r.status);
-            }
+        }
+        for r in mine.iter().filter(|r| r.delivery_id == id) {
+            brief.my_persons.push(route(r, me).person_label());
+            brief.my_status = WorkStatus::from_code(&r.status);
         }
         item.routing = brief;
     }

@@ -67,15 +67,21 @@ pub async fn route_delivery(
             })
             .collect()
     };
+    let wanted: Vec<(&str, &str)> = persons
+        .iter()
+        .map(|p| (p.insurer.as_str(), p.insured.as_str()))
+        .collect();
+    let on_roster = roster::assignees_of(tx, &wanted).await?;
     let mut assignees: Vec<String> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     let mut unassigned = 0;
+    let mut routes: Vec<(&str, &str, String, Option<String>, &'static str)> = Vec::new();
     for (insurer, insured, name) in &keys {
-        let (from_roster, roster_name) = if insured.is_empty() {
-            (None, String::new())
-        } else {
-            let (who, name) = roster::assignee_of(tx, insurer, insured).await?;
-            (who.filter(|id| is_active(id)), name)
+        let (from_roster, roster_name) = match on_roster.get(&(insurer.clone(), insured.clone())) {
+            Some((who, name)) if !insured.is_empty() => {
+                (who.clone().filter(|id| is_active(id)), name.clone())
+            }
+            _ => (None, String::new()),
         };
         // 実績 carries no names: the roster's name makes the item readable.
         let name = if name.is_empty() { &roster_name } else { name };
@@ -93,19 +99,6 @@ pub async fn route_delivery(
                 reason = RouteReason::Cover;
             }
         }
-        store::insert_route(
-            tx,
-            NewRoute {
-                delivery_id: d.delivery_id,
-                insurer,
-                insured,
-                person_name: name,
-                assignee: assignee.as_deref(),
-                reason: reason.code(),
-                at: now,
-            },
-        )
-        .await?;
         let who = assignee
             .as_ref()
             .and_then(|a| members.iter().find(|m| &m.id.to_string() == a))
@@ -119,12 +112,26 @@ pub async fn route_delivery(
             name.clone()
         };
         lines.push(format!("{person} → {who}（{}）", reason.label()));
-        match assignee {
-            Some(a) if !assignees.contains(&a) => assignees.push(a),
+        match &assignee {
+            Some(a) if !assignees.contains(a) => assignees.push(a.clone()),
             Some(_) => {}
             None => unassigned += 1,
         }
+        routes.push((insurer, insured, name.clone(), assignee, reason.code()));
     }
+    let routes: Vec<NewRoute<'_>> = routes
+        .iter()
+        .map(|(insurer, insured, name, assignee, reason)| NewRoute {
+            delivery_id: d.delivery_id,
+            insurer,
+            insured,
+            person_name: name,
+            assignee: assignee.as_deref(),
+            reason,
+            at: now,
+        })
+        .collect();
+    store::insert_routes(tx, &routes).await?;
     let detail = format!("受信し、振り分けました：{}", lines.join("、"));
     store::add_event(tx, d.delivery_id, None, "routed", &detail, "", now).await?;
     let event = AuditEvent::Routing(RoutingAudit::Routed {

@@ -6,6 +6,7 @@ use crate::db::OfficeTx;
 use crate::error::InfraResult;
 use app::types::PersonRef;
 use sqlx::FromRow;
+use std::collections::HashMap;
 
 /// A stored row with names.
 #[derive(Clone, Debug, FromRow)]
@@ -37,13 +38,42 @@ pub async fn note_persons(
     source: &str,
     at: Millis,
 ) -> InfraResult<()> {
-    let office = tx.office_id().to_string();
+    // One row per person (an upsert may not touch a row twice), with the first name seen.
+    let mut unique: Vec<(&str, &str, &str, &str)> = Vec::new();
     for p in persons {
-        let name = p.name.clone().unwrap_or_default();
-        let kana = p.kana.clone().unwrap_or_default();
-        sqlx::query(
+        let name = p.name.as_deref().unwrap_or_default();
+        let kana = p.kana.as_deref().unwrap_or_default();
+        match unique
+            .iter_mut()
+            .find(|u| u.0 == p.insurer && u.1 == p.insured)
+        {
+            Some(u) => {
+                if u.2.is_empty() {
+                    u.2 = name;
+                }
+                if u.3.is_empty() {
+                    u.3 = kana;
+                }
+            }
+            None => unique.push((&p.insurer, &p.insured, name, kana)),
+        }
+    }
+    let office = tx.office_id().to_string();
+    for chunk in unique.chunks(100) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let n = 5 + i * 4;
+                format!(
+                    "($1, ${n}, ${}, ${}, ${}, $2, $3, $4, $4, $2, 1)",
+                    n + 1,
+                    n + 2,
+                    n + 3
+                )
+            })
+            .collect();
+        let sql = format!(
             "insert into client_roster (office_id, insurer, insured, name, kana, assignee_id, source, created_at, updated_at, updated_by, version)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $6, 1)
+             values {}
              on conflict (office_id, insurer, insured) do update set
                name = case when client_roster.name = '' then excluded.name else client_roster.name end,
                kana = case when client_roster.kana = '' then excluded.kana else client_roster.kana end,
@@ -54,37 +84,47 @@ pub async fn note_persons(
                                  then excluded.updated_at else client_roster.updated_at end,
                updated_by = case when client_roster.assignee_id is null and excluded.assignee_id is not null
                                  then excluded.updated_by else client_roster.updated_by end",
-        )
-        .bind(&office)
-        .bind(&p.insurer)
-        .bind(&p.insured)
-        .bind(name)
-        .bind(kana)
-        .bind(assignee)
-        .bind(source)
-        .bind(at)
-        .execute(tx.conn())
-        .await?;
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql)
+            .bind(&office)
+            .bind(assignee)
+            .bind(source)
+            .bind(at);
+        for (insurer, insured, name, kana) in chunk {
+            query = query.bind(*insurer).bind(*insured).bind(*name).bind(*kana);
+        }
+        query.execute(tx.conn()).await?;
     }
     Ok(())
 }
 
-/// The 担当 (user id) and 氏名 of a person, for routing.
-pub async fn assignee_of(
+/// The 担当 (user id) and 氏名 of persons, for routing, by (保険者番号, 被保険者番号); persons
+/// not in the roster are left out.
+pub async fn assignees_of(
     tx: &mut OfficeTx,
-    insurer: &str,
-    insured: &str,
-) -> InfraResult<(Option<String>, String)> {
+    persons: &[(&str, &str)],
+) -> InfraResult<HashMap<(String, String), (Option<String>, String)>> {
     let office = tx.office_id().to_string();
-    let row: Option<(Option<String>, String)> = sqlx::query_as(
-        "select assignee_id, name from client_roster where office_id = $1 and insurer = $2 and insured = $3",
-    )
-    .bind(office)
-    .bind(insurer)
-    .bind(insured)
-    .fetch_optional(tx.conn())
-    .await?;
-    Ok(row.unwrap_or_default())
+    let mut out = HashMap::new();
+    for chunk in persons.chunks(200) {
+        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "select insurer, insured, assignee_id, name from client_roster where office_id = $1 and insured in ({})",
+            marks.join(", ")
+        );
+        let mut query =
+            sqlx::query_as::<_, (String, String, Option<String>, String)>(&sql).bind(&office);
+        for (_, insured) in chunk {
+            query = query.bind(*insured);
+        }
+        for (insurer, insured, assignee, name) in query.fetch_all(tx.conn()).await? {
+            if chunk.iter().any(|p| p.0 == insurer && p.1 == insured) {
+                out.insert((insurer, insured), (assignee, name));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// One row.

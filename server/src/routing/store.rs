@@ -17,25 +17,42 @@ pub struct NewRoute<'a> {
     pub at: Millis,
 }
 
-/// Inserts a route (status 未読); a second route for the same person of the item is ignored.
-pub async fn insert_route(tx: &mut OfficeTx, r: NewRoute<'_>) -> InfraResult<()> {
+/// Inserts the routes of one item (status 未読), in one statement per 100; a second route
+/// for the same person of the item is ignored.
+pub async fn insert_routes(tx: &mut OfficeTx, routes: &[NewRoute<'_>]) -> InfraResult<()> {
     let office = tx.office_id().to_string();
-    sqlx::query(
-        "insert into delivery_route (route_id, delivery_id, office_id, insurer, insured, person_name, assignee_id, reason, status, routed_at, updated_at, version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, 'unread', $9, $9, 1)
-         on conflict (delivery_id, insurer, insured) do nothing",
-    )
-    .bind(uuid::Uuid::new_v4().to_string())
-    .bind(r.delivery_id)
-    .bind(office)
-    .bind(r.insurer)
-    .bind(r.insured)
-    .bind(r.person_name)
-    .bind(r.assignee)
-    .bind(r.reason)
-    .bind(r.at)
-    .execute(tx.conn())
-    .await?;
+    for chunk in routes.chunks(100) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let n = 2 + i * 9;
+                let p: Vec<String> = (n..n + 9).map(|k| format!("${k}")).collect();
+                format!(
+                    "({}, {}, $1, {}, {}, {}, {}, {}, 'unread', {}, {}, 1)",
+                    p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]
+                )
+            })
+            .collect();
+        let sql = format!(
+            "insert into delivery_route (route_id, delivery_id, office_id, insurer, insured, person_name, assignee_id, reason, status, routed_at, updated_at, version)
+             values {}
+             on conflict (delivery_id, insurer, insured) do nothing",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(&office);
+        for r in chunk {
+            query = query
+                .bind(uuid::Uuid::new_v4().to_string())
+                .bind(r.delivery_id)
+                .bind(r.insurer)
+                .bind(r.insured)
+                .bind(r.person_name)
+                .bind(r.assignee)
+                .bind(r.reason)
+                .bind(r.at)
+                .bind(r.at);
+        }
+        query.execute(tx.conn()).await?;
+    }
     Ok(())
 }
 
@@ -74,27 +91,71 @@ pub async fn routes_of(tx: &mut OfficeTx, delivery: &str) -> InfraResult<Vec<Rou
     .await?)
 }
 
-/// Routes of the items of one list page: one query for the whole page.
-pub async fn routes_of_many(
+/// Per item of a list page and per 担当 (None: 未割当): the 担当's name, how many persons
+/// and the sum of the routes' versions. One row per (item, 担当), not per person.
+#[derive(Clone, Debug, FromRow)]
+pub struct AssigneeCount {
+    pub delivery_id: String,
+    pub assignee_id: Option<String>,
+    pub assignee_name: Option<String>,
+    pub persons: i64,
+    pub version: i64,
+}
+
+/// The 担当 counts of some items, each item's 担当 in routing order.
+pub async fn assignee_counts(
     tx: &mut OfficeTx,
+    deliveries: &[String],
+) -> InfraResult<Vec<AssigneeCount>> {
+    if deliveries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let office = tx.office_id().to_string();
+    let sql = format!(
+        "select r.delivery_id, r.assignee_id, a.display_name as assignee_name, count(*) as persons,
+                cast(sum(r.version) as bigint) as version
+           from delivery_route r
+           left join staff_account a on a.user_id = r.assignee_id
+          where r.office_id = $1 and r.delivery_id in ({})
+          group by r.delivery_id, r.assignee_id, a.display_name
+          order by min(r.routed_at), min(r.insurer), min(r.insured)",
+        marks(2, deliveries.len())
+    );
+    let mut query = sqlx::query_as::<_, AssigneeCount>(&sql).bind(office);
+    for id in deliveries {
+        query = query.bind(id);
+    }
+    Ok(query.fetch_all(tx.conn()).await?)
+}
+
+/// The routes of some items that are `assignee`'s, in routing order.
+pub async fn routes_of_assignee(
+    tx: &mut OfficeTx,
+    assignee: &str,
     deliveries: &[String],
 ) -> InfraResult<Vec<RouteRow>> {
     if deliveries.is_empty() {
         return Ok(Vec::new());
     }
     let office = tx.office_id().to_string();
-    let marks: Vec<String> = (0..deliveries.len())
-        .map(|i| format!("${}", i + 2))
-        .collect();
     let sql = format!(
-        "{ROUTE_SELECT} where r.office_id = $1 and r.delivery_id in ({}) order by r.routed_at, r.insurer, r.insured",
-        marks.join(", ")
+        "{ROUTE_SELECT} where r.office_id = $1 and r.assignee_id = $2 and r.delivery_id in ({})
+          order by r.routed_at, r.insurer, r.insured",
+        marks(3, deliveries.len())
     );
-    let mut query = sqlx::query_as::<_, RouteRow>(&sql).bind(office);
+    let mut query = sqlx::query_as::<_, RouteRow>(&sql)
+        .bind(office)
+        .bind(assignee);
     for id in deliveries {
         query = query.bind(id);
     }
     Ok(query.fetch_all(tx.conn()).await?)
+}
+
+/// `$first, …` for `count` values.
+fn marks(first: usize, count: usize) -> String {
+    let marks: Vec<String> = (first..first + count).map(|i| format!("${i}")).collect();
+    marks.join(", ")
 }
 
 /// The routing version of an item: the sum of its routes' versions. Every change bumps one

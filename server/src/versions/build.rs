@@ -4,7 +4,7 @@
 
 use super::chain::{self, Action, Entry, State};
 use super::extract::{self, FileInput};
-use super::store::{self, ChainRow, Derived, NewVersion};
+use super::store::{self, ChainRow, Derived, NewVersion, NewVersionFile};
 use crate::clock::Millis;
 use crate::db::OfficeTx;
 use crate::error::InfraResult;
@@ -12,30 +12,50 @@ use crate::exchange::store::FileRow;
 use crate::spec_csv::parse::{read_table, Table};
 use crate::spec_csv::FileKind;
 use crate::storage::Storage;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// Adds the versions and deletions of one delivery (made by the transaction's office for
-/// `to_office`) to their chains. Returns how many chain rows were added.
-#[tracing::instrument(skip_all, fields(delivery.id = %delivery_id, files = files.len()))]
-pub async fn record_delivery(
-    tx: &mut OfficeTx,
+/// The parsed standard files a send's versions are built from, by file id. Read before the
+/// send's write transaction, so storage reads and parsing never hold the write lock.
+pub type Tables = HashMap<String, Table>;
+
+/// Reads and parses the standard files of `files` not yet in `tables` (images are skipped; a
+/// file that does not decode was refused at upload and is left out, which keeps the send whole).
+pub async fn read_tables(
     storage: &Storage,
-    delivery_id: &str,
-    to_office: &str,
     files: &[&FileRow],
-    sent_at: Millis,
-) -> InfraResult<usize> {
-    let mut tables: Vec<(&FileRow, Table)> = Vec::new();
+    tables: &mut Tables,
+) -> InfraResult<()> {
     for file in files {
         let Some(kind) = FileKind::from_prefix(&file.kind).filter(|k| !k.is_image()) else {
             continue;
         };
+        if tables.contains_key(&file.file_id) {
+            continue;
+        }
         let bytes = storage.read_all(&file.storage_key).await?;
-        // A file that does not decode was refused at upload; skipping it keeps the send whole.
         if let Ok(table) = read_table(kind, &bytes) {
-            tables.push((file, table));
+            tables.insert(file.file_id.clone(), table);
         }
     }
+    Ok(())
+}
+
+/// Adds the versions and deletions of one delivery (made by the transaction's office for
+/// `to_office`) to their chains, from the delivery's files parsed in `tables` (see
+/// [`read_tables`]). Returns how many chain rows were added.
+#[tracing::instrument(skip_all, fields(delivery.id = %delivery_id, files = files.len()))]
+pub async fn record_delivery(
+    tx: &mut OfficeTx,
+    delivery_id: &str,
+    to_office: &str,
+    files: &[&FileRow],
+    tables: &Tables,
+    sent_at: Millis,
+) -> InfraResult<usize> {
+    let tables: Vec<(&FileRow, &Table)> = files
+        .iter()
+        .filter_map(|file| tables.get(&file.file_id).map(|table| (*file, table)))
+        .collect();
     let inputs: Vec<FileInput<'_>> = tables
         .iter()
         .map(|(file, table)| FileInput {
@@ -45,48 +65,56 @@ pub async fn record_delivery(
         })
         .collect();
     let drafts = extract::drafts(&inputs);
-    let mut chains: BTreeSet<(String, String, String)> = BTreeSet::new();
-    let mut added: HashSet<String> = HashSet::new();
-    for draft in &drafts {
-        let version_id = uuid::Uuid::new_v4().to_string();
+    let ids: Vec<String> = drafts
+        .iter()
+        .map(|_| uuid::Uuid::new_v4().to_string())
+        .collect();
+    let anchors: Vec<String> = drafts
+        .iter()
+        .map(|d| extract::anchor_text(&d.key.anchor))
+        .collect();
+    let providers: Vec<String> = drafts
+        .iter()
+        .map(|d| extract::provider_text(&d.key))
+        .collect();
+    let mut versions = Vec::with_capacity(drafts.len());
+    let mut members = Vec::new();
+    let mut chains: BTreeSet<store::ChainKey> = BTreeSet::new();
+    for (i, draft) in drafts.iter().enumerate() {
         let entity = extract::entity_code(draft.key.entity);
         let (insurer, insured) = (draft.key.insurer.as_str(), draft.key.insured.as_str());
-        let new = NewVersion {
-            version_id: &version_id,
+        versions.push(NewVersion {
+            version_id: &ids[i],
             to_office,
             delivery_id,
             entity,
             insurer,
             insured,
-            anchor: &extract::anchor_text(&draft.key.anchor),
-            provider: &extract::provider_text(&draft.key),
+            anchor: &anchors[i],
+            provider: &providers[i],
             action: draft.action.code(),
             send_stamp: &draft.stamp,
             sent_at,
             person_name: draft.name.as_deref(),
             person_kana: draft.kana.as_deref(),
             conflict_name: draft.conflict_name.as_deref(),
-        };
-        store::insert_version(tx, new, sent_at).await?;
-        for file in &draft.files {
-            let count = i64::try_from(file.rows.len()).unwrap_or(i64::MAX);
-            let ranges = file.rows.to_string();
-            store::insert_version_file(
-                tx,
-                &version_id,
-                to_office,
-                &file.file_id,
-                file.kind.prefix(),
-                &ranges,
-                count,
-            )
-            .await?;
-        }
+        });
+        members.extend(draft.files.iter().map(|file| NewVersionFile {
+            version_id: &ids[i],
+            file_id: &file.file_id,
+            kind: file.kind.prefix(),
+            ranges: file.rows.to_string(),
+            row_count: i64::try_from(file.rows.len()).unwrap_or(i64::MAX),
+        }));
         chains.insert((entity.to_owned(), insurer.to_owned(), insured.to_owned()));
-        added.insert(version_id);
     }
-    for (entity, insurer, insured) in &chains {
-        recompute(tx, to_office, entity, insurer, insured, &added).await?;
+    store::insert_versions(tx, &versions, sent_at).await?;
+    store::insert_version_files(tx, to_office, &members).await?;
+    let added: HashSet<String> = ids.into_iter().collect();
+    let mut rows = store::chains(tx, to_office, &chains).await?;
+    for key in &chains {
+        let chain = rows.remove(key).unwrap_or_default();
+        recompute(tx, &key.0, chain, &added).await?;
     }
     Ok(drafts.len())
 }
@@ -94,13 +122,10 @@ pub async fn record_delivery(
 /// Recomputes one chain and writes the rows whose derived columns changed.
 async fn recompute(
     tx: &mut OfficeTx,
-    to_office: &str,
     entity: &str,
-    insurer: &str,
-    insured: &str,
+    rows: Vec<ChainRow>,
     added: &HashSet<String>,
 ) -> InfraResult<()> {
-    let rows = store::chain(tx, to_office, entity, insurer, insured).await?;
     let entries: Vec<Entry> = rows.iter().map(entry).collect();
     let dated = extract::entity_from_code(entity).is_some_and(extract::is_dated);
     let resolved = chain::resolve(&entries, dated);

@@ -74,7 +74,7 @@ fn select() -> String {
            join staff_account s on s.user_id = d.sent_by
            left join staff_account c on c.user_id = v.confirmed_by
            left join staff_account o on o.user_id = d.first_opened_by
-          where (v.from_office_id = $1 or v.to_office_id = $1)",
+          where $1 in (v.from_office_id, v.to_office_id)",
         DOWNLOADS_BY = DOWNLOADS.replace(
             "from delivery_event e",
             "from delivery_event e join staff_account ds on ds.user_id = e.user_id"
@@ -212,7 +212,7 @@ pub async fn latest_of(tx: &mut OfficeTx, ids: &[String]) -> InfraResult<Vec<(St
                 and l.insurer = v.insurer and l.insured = v.insured and l.entity = v.entity
                 and l.state = 'latest' and l.action = 'upsert' and l.version_id <> v.version_id
                 and (v.entity in ('plan', 'basic_info', 'prevention_plan') or (l.anchor = v.anchor and l.provider = v.provider))
-              where (v.from_office_id = $1 or v.to_office_id = $1) and v.version_id in ({})",
+              where v.version_id in ({}) and $1 in (v.from_office_id, v.to_office_id)",
             marks.join(", ")
         );
         let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(&office);
@@ -247,8 +247,8 @@ pub async fn kinds_of(
     Ok(out)
 }
 
-/// Version states of the rows of some deliveries (inbox / outbox marks), with the delivery
-/// of the current version for replaced ones: (delivery, state, latest delivery).
+/// The version states found in some deliveries (inbox / outbox marks), each with the delivery
+/// of a current version for replaced ones: (delivery, state, latest delivery).
 pub async fn marks(
     tx: &mut OfficeTx,
     deliveries: &[String],
@@ -261,13 +261,18 @@ pub async fn marks(
         .map(|i| format!("${}", i + 2))
         .collect();
     let sql = format!(
-        "select v.delivery_id, v.state, l.delivery_id from doc_version v
-           left join doc_version l on v.state in ('superseded', 'old_plan', 'withdrawn')
-            and l.from_office_id = v.from_office_id and l.to_office_id = v.to_office_id
-            and l.insurer = v.insurer and l.insured = v.insured and l.entity = v.entity
-            and l.state = 'latest' and l.action = 'upsert'
-            and (v.entity in ('plan', 'basic_info', 'prevention_plan') or (l.anchor = v.anchor and l.provider = v.provider))
-          where (v.from_office_id = $1 or v.to_office_id = $1) and v.action = 'upsert' and v.delivery_id in ({})",
+        "select v.delivery_id, v.state,
+                min(case when v.state in ('superseded', 'old_plan', 'withdrawn') then
+                  (select l.delivery_id from doc_version l
+                    where l.from_office_id = v.from_office_id and l.to_office_id = v.to_office_id
+                      and l.insurer = v.insurer and l.insured = v.insured and l.entity = v.entity
+                      and l.state = 'latest' and l.action = 'upsert'
+                      and (v.entity in ('plan', 'basic_info', 'prevention_plan') or (l.anchor = v.anchor and l.provider = v.provider))
+                    order by l.delivery_id limit 1)
+                end)
+           from doc_version v
+          where v.delivery_id in ({}) and $1 in (v.from_office_id, v.to_office_id) and v.action = 'upsert'
+          group by v.delivery_id, v.state",
         marks.join(", ")
     );
     let mut query = sqlx::query_as::<_, (String, String, Option<String>)>(&sql).bind(&office);

@@ -3,8 +3,8 @@
 
 use crate::clock::Millis;
 use crate::db::OfficeTx;
-use crate::error::InfraResult;
-use sqlx::FromRow;
+use crate::error::{InfraError, InfraResult};
+use std::collections::{BTreeSet, HashMap};
 
 /// A chain row to insert (by the sending office's transaction, during the send).
 pub struct NewVersion<'a> {
@@ -24,65 +24,104 @@ pub struct NewVersion<'a> {
     pub conflict_name: Option<&'a str>,
 }
 
-/// Inserts a chain row (state filled in by the chain's recomputation right after).
-pub async fn insert_version(tx: &mut OfficeTx, v: NewVersion<'_>, at: Millis) -> InfraResult<()> {
+/// `$a, $a+1, …` for one row of a multi-row insert.
+fn placeholders(first: usize, count: usize) -> String {
+    let marks: Vec<String> = (first..first + count).map(|k| format!("${k}")).collect();
+    marks.join(", ")
+}
+
+/// Inserts the chain rows of one delivery, 50 per statement (states are filled in by the
+/// chains' recomputation right after).
+pub async fn insert_versions(
+    tx: &mut OfficeTx,
+    versions: &[NewVersion<'_>],
+    at: Millis,
+) -> InfraResult<()> {
     let from = tx.office_id().to_string();
-    sqlx::query(
-        "insert into doc_version (version_id, from_office_id, to_office_id, delivery_id, entity, insurer, insured, anchor,
-                                  provider, action, send_stamp, sent_at, person_name, person_kana, conflict_name,
-                                  state, version_no, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'superseded', 0, $16)",
-    )
-    .bind(v.version_id)
-    .bind(&from)
-    .bind(v.to_office)
-    .bind(v.delivery_id)
-    .bind(v.entity)
-    .bind(v.insurer)
-    .bind(v.insured)
-    .bind(v.anchor)
-    .bind(v.provider)
-    .bind(v.action)
-    .bind(v.send_stamp)
-    .bind(v.sent_at)
-    .bind(v.person_name)
-    .bind(v.person_kana)
-    .bind(v.conflict_name)
-    .bind(at)
-    .execute(tx.conn())
-    .await?;
+    for chunk in versions.chunks(50) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                format!(
+                    "($1, {}, 'superseded', 0, $2)",
+                    placeholders(3 + i * 14, 14)
+                )
+            })
+            .collect();
+        let sql = format!(
+            "insert into doc_version (from_office_id, version_id, to_office_id, delivery_id, entity, insurer, insured, anchor,
+                                      provider, action, send_stamp, sent_at, person_name, person_kana, conflict_name,
+                                      state, version_no, created_at)
+             values {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(&from).bind(at);
+        for v in chunk {
+            query = query
+                .bind(v.version_id)
+                .bind(v.to_office)
+                .bind(v.delivery_id)
+                .bind(v.entity)
+                .bind(v.insurer)
+                .bind(v.insured)
+                .bind(v.anchor)
+                .bind(v.provider)
+                .bind(v.action)
+                .bind(v.send_stamp)
+                .bind(v.sent_at)
+                .bind(v.person_name)
+                .bind(v.person_kana)
+                .bind(v.conflict_name);
+        }
+        query.execute(tx.conn()).await?;
+    }
     Ok(())
 }
 
-/// Adds a member file (with its record ranges) to a version.
-pub async fn insert_version_file(
+/// A member file (with its record ranges) of a version.
+pub struct NewVersionFile<'a> {
+    pub version_id: &'a str,
+    pub file_id: &'a str,
+    /// Standard prefix.
+    pub kind: &'a str,
+    pub ranges: String,
+    pub row_count: i64,
+}
+
+/// Adds the member files of one delivery's versions, 100 per statement.
+pub async fn insert_version_files(
     tx: &mut OfficeTx,
-    version_id: &str,
     to_office: &str,
-    file_id: &str,
-    kind: &str,
-    ranges: &str,
-    row_count: i64,
+    files: &[NewVersionFile<'_>],
 ) -> InfraResult<()> {
     let from = tx.office_id().to_string();
-    sqlx::query(
-        "insert into doc_version_file (version_id, file_id, from_office_id, to_office_id, kind, row_ranges, row_count)
-         values ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(version_id)
-    .bind(file_id)
-    .bind(&from)
-    .bind(to_office)
-    .bind(kind)
-    .bind(ranges)
-    .bind(row_count)
-    .execute(tx.conn())
-    .await?;
+    for chunk in files.chunks(100) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let n = 3 + i * 5;
+                format!("(${n}, ${}, $1, $2, {})", n + 1, placeholders(n + 2, 3))
+            })
+            .collect();
+        let sql = format!(
+            "insert into doc_version_file (version_id, file_id, from_office_id, to_office_id, kind, row_ranges, row_count)
+             values {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(&from).bind(to_office);
+        for f in chunk {
+            query = query
+                .bind(f.version_id)
+                .bind(f.file_id)
+                .bind(f.kind)
+                .bind(f.ranges.as_str())
+                .bind(f.row_count);
+        }
+        query.execute(tx.conn()).await?;
+    }
     Ok(())
 }
 
 /// A chain row as the chain rules need it.
-#[derive(Clone, Debug, FromRow)]
+#[derive(Clone, Debug)]
 pub struct ChainRow {
     pub version_id: String,
     pub anchor: String,
@@ -99,29 +138,109 @@ pub struct ChainRow {
     pub withdrew_count: i64,
 }
 
-/// Every row of one chain: one entity of one person, sent by the transaction's office to
-/// `to_office`.
-pub async fn chain(
+/// A chain: (entity, 保険者番号, 被保険者番号).
+pub type ChainKey = (String, String, String);
+
+/// The columns of a [`ChainRow`], as one JSON array per row.
+const CHAIN_COLUMNS: &str =
+    "version_id, anchor, provider, action, send_stamp, sent_at, person_name, conflict_name, state,
+    version_no, previous_version_id, withdrawn_by, withdrew_count";
+
+type ChainTuple = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
+/// Every row of the chains `keys` (one entity of one person each) sent by the transaction's
+/// office to `to_office`, in one query that answers one row per chain: a chain can hold
+/// hundreds of rows, and SQLite hands rows to the runtime one at a time.
+pub async fn chains(
     tx: &mut OfficeTx,
     to_office: &str,
-    entity: &str,
-    insurer: &str,
-    insured: &str,
-) -> InfraResult<Vec<ChainRow>> {
+    keys: &BTreeSet<ChainKey>,
+) -> InfraResult<HashMap<ChainKey, Vec<ChainRow>>> {
+    let mut out: HashMap<ChainKey, Vec<ChainRow>> = HashMap::new();
+    if keys.is_empty() {
+        return Ok(out);
+    }
     let from = tx.office_id().to_string();
-    Ok(sqlx::query_as(
-        "select version_id, anchor, provider, action, send_stamp, sent_at, person_name, conflict_name, state,
-                version_no, previous_version_id, withdrawn_by, withdrew_count
-           from doc_version
-          where from_office_id = $1 and to_office_id = $2 and insurer = $3 and insured = $4 and entity = $5",
-    )
-    .bind(from)
-    .bind(to_office)
-    .bind(insurer)
-    .bind(insured)
-    .bind(entity)
-    .fetch_all(tx.conn())
-    .await?)
+    let aggregate = if tx.conn().backend_name() == "PostgreSQL" {
+        format!("json_agg(json_build_array({CHAIN_COLUMNS}))::text")
+    } else {
+        format!("json_group_array(json_array({CHAIN_COLUMNS}))")
+    };
+    let insured: BTreeSet<&str> = keys.iter().map(|k| k.2.as_str()).collect();
+    for chunk in insured.into_iter().collect::<Vec<_>>().chunks(200) {
+        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
+        let sql = format!(
+            "select entity, insurer, insured, {aggregate} from doc_version
+              where from_office_id = $1 and to_office_id = $2 and insured in ({})
+              group by entity, insurer, insured",
+            marks.join(", ")
+        );
+        let mut query = sqlx::query_as::<_, (String, String, String, String)>(&sql)
+            .bind(&from)
+            .bind(to_office);
+        for insured in chunk {
+            query = query.bind(*insured);
+        }
+        for (entity, insurer, insured, json) in query.fetch_all(tx.conn()).await? {
+            let key = (entity, insurer, insured);
+            if !keys.contains(&key) {
+                continue;
+            }
+            let rows: Vec<ChainTuple> = serde_json::from_str(&json)
+                .map_err(|e| InfraError::Corrupt(format!("version chain: {e}")))?;
+            out.insert(key, rows.into_iter().map(ChainRow::from).collect());
+        }
+    }
+    Ok(out)
+}
+
+impl From<ChainTuple> for ChainRow {
+    fn from(t: ChainTuple) -> Self {
+        let (
+            version_id,
+            anchor,
+            provider,
+            action,
+            send_stamp,
+            sent_at,
+            person_name,
+            conflict_name,
+            state,
+            version_no,
+            previous_version_id,
+            withdrawn_by,
+            withdrew_count,
+        ) = t;
+        Self {
+            version_id,
+            anchor,
+            provider,
+            action,
+            send_stamp,
+            sent_at,
+            person_name,
+            conflict_name,
+            state,
+            version_no,
+            previous_version_id,
+            withdrawn_by,
+            withdrew_count,
+        }
+    }
 }
 
 /// The derived columns of one row.
