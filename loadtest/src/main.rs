@@ -14,7 +14,7 @@ mod cpu;
 use clap::{Parser, Subcommand};
 use cpu::server_ticks;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -224,15 +224,19 @@ async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
     let started = Instant::now();
     let mut tasks = Vec::new();
     let per_client = run.requests.div_ceil(run.concurrency);
-    for (worker, client) in clients.into_iter().enumerate() {
+    // One sequence for all clients: each send is the next ファイル連番, as when an office sends
+    // new versions over time (per-client sequences would arrive out of order and make every
+    // send renumber the versions after it).
+    let sequence = Arc::new(AtomicU64::new(0));
+    for client in clients {
         let run = run.clone();
         let stop = stop.clone();
+        let sequence = sequence.clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0usize;
-            let mut n = (worker as u64) << 32;
             while !stop.load(Ordering::Relaxed) && latencies.len() + errors < per_client {
-                n += 1;
+                let n = sequence.fetch_add(1, Ordering::Relaxed) + 1;
                 let t = Instant::now();
                 let result = match kind {
                     "send" => match unit(n) {
