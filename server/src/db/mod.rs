@@ -153,6 +153,13 @@ impl Db {
     }
 }
 
+/// `$first, $first+1, …` for `count` bound values (an `in (…)` list, or one row of a
+/// multi-row insert); the same text runs on SQLite and PostgreSQL.
+pub fn placeholders(first: usize, count: usize) -> String {
+    let marks: Vec<String> = (first..first + count).map(|k| format!("${k}")).collect();
+    marks.join(", ")
+}
+
 /// `BEGIN` plus a transaction-local setting, as one simple-protocol batch. The value is the
 /// text of a UUID (our typed ids), checked here again because it is written into the SQL.
 fn scoped_begin(name: &'static str, value: &str) -> String {

@@ -108,10 +108,9 @@ pub async fn assignees_of(
     let office = tx.office_id().to_string();
     let mut out = HashMap::new();
     for chunk in persons.chunks(200) {
-        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
         let sql = format!(
             "select insurer, insured, assignee_id, name from client_roster where office_id = $1 and insured in ({})",
-            marks.join(", ")
+            crate::db::placeholders(2, chunk.len())
         );
         let mut query =
             sqlx::query_as::<_, (String, String, Option<String>, String)>(&sql).bind(&office);

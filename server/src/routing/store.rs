@@ -119,7 +119,7 @@ pub async fn assignee_counts(
           where r.office_id = $1 and r.delivery_id in ({})
           group by r.delivery_id, r.assignee_id, a.display_name
           order by min(r.routed_at), min(r.insurer), min(r.insured)",
-        marks(2, deliveries.len())
+        crate::db::placeholders(2, deliveries.len())
     );
     let mut query = sqlx::query_as::<_, AssigneeCount>(&sql).bind(office);
     for id in deliveries {
@@ -141,7 +141,7 @@ pub async fn routes_of_assignee(
     let sql = format!(
         "{ROUTE_SELECT} where r.office_id = $1 and r.assignee_id = $2 and r.delivery_id in ({})
           order by r.routed_at, r.insurer, r.insured",
-        marks(3, deliveries.len())
+        crate::db::placeholders(3, deliveries.len())
     );
     let mut query = sqlx::query_as::<_, RouteRow>(&sql)
         .bind(office)
@@ -150,12 +150,6 @@ pub async fn routes_of_assignee(
         query = query.bind(id);
     }
     Ok(query.fetch_all(tx.conn()).await?)
-}
-
-/// `$first, …` for `count` values.
-fn marks(first: usize, count: usize) -> String {
-    let marks: Vec<String> = (first..first + count).map(|i| format!("${i}")).collect();
-    marks.join(", ")
 }
 
 /// The routing version of an item: the sum of its routes' versions. Every change bumps one

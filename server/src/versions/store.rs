@@ -2,7 +2,7 @@
 //! of its delivery (both filters in every query; RLS repeats them on PostgreSQL).
 
 use crate::clock::Millis;
-use crate::db::OfficeTx;
+use crate::db::{placeholders, OfficeTx};
 use crate::error::{InfraError, InfraResult};
 use std::collections::{BTreeSet, HashMap};
 
@@ -22,12 +22,6 @@ pub struct NewVersion<'a> {
     pub person_name: Option<&'a str>,
     pub person_kana: Option<&'a str>,
     pub conflict_name: Option<&'a str>,
-}
-
-/// `$a, $a+1, …` for one row of a multi-row insert.
-fn placeholders(first: usize, count: usize) -> String {
-    let marks: Vec<String> = (first..first + count).map(|k| format!("${k}")).collect();
-    marks.join(", ")
 }
 
 /// Inserts the chain rows of one delivery, 50 per statement (states are filled in by the
@@ -182,12 +176,11 @@ pub async fn chains(
     };
     let insured: BTreeSet<&str> = keys.iter().map(|k| k.2.as_str()).collect();
     for chunk in insured.into_iter().collect::<Vec<_>>().chunks(200) {
-        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
         let sql = format!(
             "select entity, insurer, insured, {aggregate} from doc_version
               where from_office_id = $1 and to_office_id = $2 and insured in ({})
               group by entity, insurer, insured",
-            marks.join(", ")
+            placeholders(3, chunk.len())
         );
         let mut query = sqlx::query_as::<_, (String, String, String, String)>(&sql)
             .bind(&from)
