@@ -256,6 +256,8 @@ impl TestApp {
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // A request that never answers fails its test instead of stalling the whole run.
+            .timeout(std::time::Duration::from_secs(120))
             .build()
             .unwrap();
         Browser {
