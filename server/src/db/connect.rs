@@ -21,7 +21,14 @@ pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
         .filter(|_| backend == Backend::Postgres);
     let options = |max: u32| {
         let role = role.clone();
+        // SQLite connections are never recycled: no idle timeout and no maximum lifetime, so
+        // sqlx starts no reaper task. sqlx 0.8's reaper can race the pool's idle count and lose
+        // the wake-up of a task waiting for the one writer connection, which then waits forever
+        // (seen as a test that hangs with every thread parked).
+        let recycle = backend == Backend::Postgres;
         AnyPoolOptions::new()
+            .idle_timeout(recycle.then(|| Duration::from_secs(600)))
+            .max_lifetime(recycle.then(|| Duration::from_secs(1800)))
             .max_connections(max)
         .acquire_timeout(Duration::from_secs(10))
         // No ping before every acquire (a round trip per transaction); a connection that broke
