@@ -6,6 +6,7 @@ use super::read_store::{self, VersionRow};
 use crate::db::OfficeTx;
 use crate::error::InfraResult;
 use app::types::VersionStamp;
+use std::collections::HashMap;
 
 /// The chain's part of one version's stamp, with the key a sheet is matched on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,44 +47,59 @@ pub async fn of_file(
     } else {
         read_store::latest_of(tx, &replaced).await?
     };
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let latest_url = match latest.iter().find(|(v, _)| *v == row.version_id) {
-            Some((_, latest_id)) => form_url(tx, latest_id, kind).await?,
-            None => None,
-        };
-        out.push(FileVersionStamp {
+    let urls = form_urls(tx, &latest, kind).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| FileVersionStamp {
             stamp: VersionStamp {
                 version_no: u32::try_from(row.version_no).ok().filter(|n| *n > 0),
                 version_count: u32::try_from(row.version_count).ok().filter(|n| *n > 0),
                 is_latest: Some(row.state == "latest"),
-                latest_url,
+                latest_url: urls.get(&row.version_id).cloned(),
                 ..VersionStamp::default()
             },
             insurer: row.insurer,
             insured: row.insured,
             anchor: row.anchor,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
-/// The form page of a version's file of `kind` (or its first file), when the office sees it.
-async fn form_url(tx: &mut OfficeTx, version_id: &str, kind: &str) -> InfraResult<Option<String>> {
-    let Some(version) = read_store::one(tx, version_id).await? else {
-        return Ok(None);
-    };
-    let files = super::latest::files_of(tx, version_id).await?;
-    let file = files
+/// For each (replaced version, its latest version), the form page of the latest version's
+/// file of `kind` (or its first file): two queries, whatever the number of persons.
+async fn form_urls(
+    tx: &mut OfficeTx,
+    latest: &[(String, String)],
+    kind: &str,
+) -> InfraResult<HashMap<String, String>> {
+    let mut ids: Vec<String> = latest.iter().map(|(_, l)| l.clone()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let deliveries: HashMap<String, String> = read_store::by_ids(tx, &ids)
+        .await?
+        .into_iter()
+        .map(|r| (r.version_id, r.delivery_id))
+        .collect();
+    let mut files: HashMap<String, String> = HashMap::new();
+    for (version, file_kind, file) in read_store::kinds_of(tx, &ids).await? {
+        if file_kind == kind || !files.contains_key(&version) {
+            files.insert(version, file);
+        }
+    }
+    Ok(latest
         .iter()
-        .find(|f| f.kind.prefix() == kind)
-        .or_else(|| files.first());
-    Ok(file.map(|f| {
-        format!(
-            "/deliveries/{}/files/{}/form",
-            version.delivery_id, f.file_id
-        )
-    }))
+        .filter_map(|(replaced, l)| {
+            let url = format!(
+                "/deliveries/{}/files/{}/form",
+                deliveries.get(l)?,
+                files.get(l)?
+            );
+            Some((replaced.clone(), url))
+        })
+        .collect())
 }
 
 /// Fills a sheet's stamp from the file's versions: the one with the sheet's person and key, or
