@@ -20,9 +20,9 @@ use axum::http::{header, HeaderValue, Request};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -272,6 +272,14 @@ fn ports(services: &Services) -> Ports {
     }
 }
 
+/// The app's routes, generated once per process. Generating runs the app with resource
+/// loading suppressed by a process-wide flag (leptos_server), so a page of another app in the
+/// same process (parallel tests) that started loading meanwhile would wait forever.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 fn build_router(state: AppState, store: SessionStoreAny) -> Router {
     let ports = ports(&state.services);
     let context = move || {
@@ -283,7 +291,7 @@ fn build_router(state: AppState, store: SessionStoreAny) -> Router {
         }
         provide_context(ports.clone());
     };
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let leptos_options = state.leptos.clone();
     let shell = move || app::shell(leptos_options.clone());
     let fallback = leptos_axum::render_app_async_with_context(context.clone(), shell.clone());
