@@ -45,6 +45,7 @@ pub mod engine;
 pub mod export;
 pub mod keys;
 pub mod lines;
+pub mod load;
 pub mod matching;
 pub mod reminder;
 pub mod report;

@@ -3,7 +3,7 @@
 
 use super::engine::{reconcile, Case};
 use super::keys::PersonKey;
-use super::source;
+use super::load;
 use super::store;
 use super::view::{partner_ref, Computed};
 use crate::audit::AuditEvent;
@@ -71,7 +71,7 @@ impl ReconcileService {
     #[tracing::instrument(skip_all, fields(office.id = %office, month = %month))]
     pub async fn compute(&self, office: OfficeId, month: &str) -> InfraResult<Computed> {
         let mut tx = self.db.read_office(office).await?;
-        let loaded = source::load(&mut tx, &self.storage, month).await?;
+        let loaded = load::load(&mut tx, &self.storage, month).await?;
         tx.commit().await?;
         let month_number: u32 = month.parse().unwrap_or(0);
         let (loaded, report) = tokio::task::spawn_blocking(move || {

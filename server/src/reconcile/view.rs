@@ -2,8 +2,9 @@
 
 use super::keys::{day_label, mask_label, PersonKey};
 use super::lines::UsageLine;
+use super::load::Loaded;
 use super::report::{Comparison, MonthReport, Status};
-use super::source::{Chosen, Loaded, Partner};
+use super::source::{Chosen, Partner};
 use app::types::{
     BoardRow, PartnerRef, ReconcileDay, ReconcilePersonPartner, ReconcilePersonRef, ReconcileRow,
     ReconcileStatus, ReconcileTotal, StatusCounts,
