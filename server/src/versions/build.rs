@@ -112,20 +112,28 @@ pub async fn record_delivery(
     store::insert_version_files(tx, to_office, &members).await?;
     let added: HashSet<String> = ids.into_iter().collect();
     let mut rows = store::chains(tx, to_office, &chains).await?;
-    for key in &chains {
-        let chain = rows.remove(key).unwrap_or_default();
-        recompute(tx, &key.0, chain, &added).await?;
+    let chains: Vec<(String, Vec<ChainRow>)> = chains
+        .into_iter()
+        .map(|key| {
+            let chain = rows.remove(&key).unwrap_or_default();
+            (key.0, chain)
+        })
+        .collect();
+    let mut updates = Vec::new();
+    for (entity, chain) in &chains {
+        recompute(entity, chain, &added, &mut updates);
     }
+    store::update_derived(tx, &updates).await?;
     Ok(drafts.len())
 }
 
-/// Recomputes one chain and writes the rows whose derived columns changed.
-async fn recompute(
-    tx: &mut OfficeTx,
+/// Recomputes one chain and adds the rows whose derived columns changed to `updates`.
+fn recompute<'a>(
     entity: &str,
-    rows: Vec<ChainRow>,
+    rows: &'a [ChainRow],
     added: &HashSet<String>,
-) -> InfraResult<()> {
+    updates: &mut Vec<(&'a str, Derived<'a>)>,
+) {
     let entries: Vec<Entry> = rows.iter().map(entry).collect();
     let dated = extract::entity_from_code(entity).is_some_and(extract::is_dated);
     let resolved = chain::resolve(&entries, dated);
@@ -161,10 +169,9 @@ async fn recompute(
             conflict_name: conflict,
         };
         if changed(row, &derived) {
-            store::update_derived(tx, &row.version_id, derived).await?;
+            updates.push((row.version_id.as_str(), derived));
         }
     }
-    Ok(())
 }
 
 fn entry(row: &ChainRow) -> Entry {

@@ -246,23 +246,37 @@ pub struct Derived<'a> {
     pub conflict_name: Option<&'a str>,
 }
 
-/// Writes a row's derived columns (the sending office's transaction).
-pub async fn update_derived(tx: &mut OfficeTx, id: &str, d: Derived<'_>) -> InfraResult<()> {
+/// Writes the derived columns of many rows (the sending office's transaction), in one
+/// statement per 100 rows: a `values` list joined to the table, which SQLite (3.33+) and
+/// PostgreSQL both run as `update … from`.
+pub async fn update_derived(tx: &mut OfficeTx, updates: &[(&str, Derived<'_>)]) -> InfraResult<()> {
     let from = tx.office_id().to_string();
-    sqlx::query(
-        "update doc_version set state = $1, version_no = $2, previous_version_id = $3, withdrawn_by = $4,
-                withdrew_count = $5, conflict_name = $6
-          where version_id = $7 and from_office_id = $8",
-    )
-    .bind(d.state)
-    .bind(d.version_no)
-    .bind(d.previous)
-    .bind(d.withdrawn_by)
-    .bind(d.withdrew)
-    .bind(d.conflict_name)
-    .bind(id)
-    .bind(from)
-    .execute(tx.conn())
-    .await?;
+    for chunk in updates.chunks(100) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| format!("({})", placeholders(2 + i * 7, 7)))
+            .collect();
+        let sql = format!(
+            "with v (version_id, state, version_no, previous_version_id, withdrawn_by, withdrew_count, conflict_name)
+                  as (values {})
+             update doc_version set state = v.state, version_no = v.version_no,
+                    previous_version_id = v.previous_version_id, withdrawn_by = v.withdrawn_by,
+                    withdrew_count = v.withdrew_count, conflict_name = v.conflict_name
+               from v
+              where doc_version.version_id = v.version_id and doc_version.from_office_id = $1",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(&from);
+        for (id, d) in chunk {
+            query = query
+                .bind(*id)
+                .bind(d.state)
+                .bind(d.version_no)
+                .bind(d.previous)
+                .bind(d.withdrawn_by)
+                .bind(d.withdrew)
+                .bind(d.conflict_name);
+        }
+        query.execute(tx.conn()).await?;
+    }
     Ok(())
 }
