@@ -64,19 +64,19 @@ fn row_hash(prev_hash: &str, row: &StoredRow) -> String {
     hex::encode(hasher.finalize())
 }
 
-/// Appends one entry. The chain head is updated first, which takes the write lock, so two
+/// Appends one entry. The chain head is advanced first, which takes the write lock, so two
 /// concurrent appends to one chain are serialised instead of forking it.
 pub async fn append(conn: &mut AnyConnection, entry: NewEntry<'_>) -> InfraResult<()> {
     let chain = entry
         .office
         .map(|o| o.to_string())
         .unwrap_or_else(|| SYSTEM_CHAIN.to_string());
-    sqlx::query("insert into audit_chain (chain, last_seq, last_hash) values ($1, 0, '') on conflict (chain) do nothing")
-        .bind(&chain)
-        .execute(&mut *conn)
-        .await?;
+    // One statement creates the head on the chain's first event or advances it (taking the
+    // row's write lock until commit).
     let (seq, prev_hash): (i64, String) = sqlx::query_as(
-        "update audit_chain set last_seq = last_seq + 1 where chain = $1 returning last_seq, last_hash",
+        "insert into audit_chain (chain, last_seq, last_hash) values ($1, 1, '')
+         on conflict (chain) do update set last_seq = audit_chain.last_seq + 1
+         returning last_seq, last_hash",
     )
     .bind(&chain)
     .fetch_one(&mut *conn)
