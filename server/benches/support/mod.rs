@@ -13,7 +13,7 @@ use server::config::DatabaseConfig;
 use server::db::{Db, OfficeTx};
 use server::exchange::delivery_store::{insert_delivery, NewDelivery};
 use server::exchange::store::{
-    add_outgoing_file, insert_blob, insert_file, insert_outgoing, NewFile,
+    add_outgoing_files, insert_blobs, insert_files, insert_outgoing, NewFile,
 };
 use server::offices::create::{NewOffice, NewPerson};
 use server::storage::{Storage, StorageConfig};
@@ -143,7 +143,7 @@ pub async fn deliver(
     let months: Vec<&str> = files.iter().filter_map(|f| f.month).collect();
     for f in files {
         let (sha, key, size) = store(storage, &f.bytes).await;
-        insert_blob(tx.conn(), &sha, &key, size, at)
+        insert_blobs(tx.conn(), &[(&sha, &key, size)], at)
             .await
             .expect("blob");
         let id = uuid::Uuid::new_v4().to_string();
@@ -164,8 +164,8 @@ pub async fn deliver(
             persons_json: persons,
             at,
         };
-        insert_file(tx, file).await.expect("file");
-        add_outgoing_file(tx, &outgoing, &id)
+        insert_files(tx, &[file]).await.expect("file");
+        add_outgoing_files(tx, &outgoing, &[&id])
             .await
             .expect("outgoing file");
         ids.push(id);

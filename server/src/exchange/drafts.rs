@@ -14,6 +14,7 @@ use crate::error::InfraError;
 use crate::spec_csv::{file_name, send_unit, SpecFileName};
 use app::types::{Caller, DeliveryId, DraftView, ExchangeFile, FileFinding, OfficeRef, OutgoingId};
 use app::AppError;
+use std::collections::HashMap;
 
 /// A file of a draft with where it goes, or why it will not go.
 pub(super) struct Planned {
@@ -58,35 +59,55 @@ impl ExchangeService {
                 id
             }
         };
-        for (file, key) in files.iter().zip(&keys) {
-            let size = i64::try_from(file.blob.size).unwrap_or(i64::MAX);
-            store::insert_blob(tx.conn(), &file.blob.sha256, key, size, now).await?;
-            let file_id = uuid::Uuid::new_v4().to_string();
+        let blobs: Vec<(&str, &str, i64)> = files
+            .iter()
+            .zip(&keys)
+            .map(|(file, key)| {
+                let size = i64::try_from(file.blob.size).unwrap_or(i64::MAX);
+                (file.blob.sha256.as_str(), key.as_str(), size)
+            })
+            .collect();
+        store::insert_blobs(tx.conn(), &blobs, now).await?;
+        let ids: Vec<String> = files
+            .iter()
+            .map(|_| uuid::Uuid::new_v4().to_string())
+            .collect();
+        let mut texts = Vec::with_capacity(files.len());
+        for file in &files {
             let report_json = serde_json::to_string(&file.findings)
                 .map_err(|e| InfraError::Corrupt(e.to_string()))?;
             let persons_json = serde_json::to_string(&file.persons)
                 .map_err(|e| InfraError::Corrupt(e.to_string()))?;
-            let errors = file.findings.iter().filter(|f| f.error).count();
-            let new = NewFile {
-                file_id: &file_id,
-                sha256: &file.blob.sha256,
-                size,
-                original_name: &file.name,
-                content_type: &file.content_type,
-                kind: &file.kind,
-                target_month: file.target_month.as_deref(),
-                send_stamp: file.send_stamp.as_deref(),
-                dest_number: file.dest_number.as_deref(),
-                dest_type: file.dest_type.as_deref(),
-                error_count: i64::try_from(errors).unwrap_or(i64::MAX),
-                warning_count: i64::try_from(file.findings.len() - errors).unwrap_or(i64::MAX),
-                report_json: &report_json,
-                persons_json: &persons_json,
-                at: now,
-            };
-            store::insert_file(&mut tx, new).await?;
-            store::add_outgoing_file(&mut tx, &outgoing.to_string(), &file_id).await?;
+            texts.push((report_json, persons_json));
         }
+        let rows: Vec<NewFile<'_>> = files
+            .iter()
+            .zip(&ids)
+            .zip(&texts)
+            .map(|((file, file_id), (report_json, persons_json))| {
+                let errors = file.findings.iter().filter(|f| f.error).count();
+                NewFile {
+                    file_id,
+                    sha256: &file.blob.sha256,
+                    size: i64::try_from(file.blob.size).unwrap_or(i64::MAX),
+                    original_name: &file.name,
+                    content_type: &file.content_type,
+                    kind: &file.kind,
+                    target_month: file.target_month.as_deref(),
+                    send_stamp: file.send_stamp.as_deref(),
+                    dest_number: file.dest_number.as_deref(),
+                    dest_type: file.dest_type.as_deref(),
+                    error_count: i64::try_from(errors).unwrap_or(i64::MAX),
+                    warning_count: i64::try_from(file.findings.len() - errors).unwrap_or(i64::MAX),
+                    report_json,
+                    persons_json,
+                    at: now,
+                }
+            })
+            .collect();
+        store::insert_files(&mut tx, &rows).await?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        store::add_outgoing_files(&mut tx, &outgoing.to_string(), &ids).await?;
         let event = AuditEvent::FilesUploaded {
             outgoing: outgoing.to_string(),
             count: files.len(),
@@ -107,6 +128,7 @@ impl ExchangeService {
         let own_type = caller.office.service_type.as_str().to_string();
         let mut planned = Vec::with_capacity(rows.len());
         let mut names: Vec<(String, SpecFileName)> = Vec::new();
+        let mut found: HashMap<(String, Option<String>), Vec<DirectoryOffice>> = HashMap::new();
         for row in rows {
             let spec = file_name::parse(&row.original_name).ok();
             if let Some(spec) = &spec {
@@ -120,8 +142,17 @@ impl ExchangeService {
                 number: number.clone().unwrap_or_default(),
                 service_type: service_type.clone(),
             };
+            // The files of one send mostly share a destination: each is looked up once.
             let matches = match &number {
-                Some(n) => directory::find(tx.conn(), n, service_type.as_deref()).await?,
+                Some(n) => match found.get(&(n.clone(), service_type.clone())) {
+                    Some(matches) => matches.clone(),
+                    None => {
+                        let matches =
+                            directory::find(tx.conn(), n, service_type.as_deref()).await?;
+                        found.insert((n.clone(), service_type.clone()), matches.clone());
+                        matches
+                    }
+                },
                 None => Vec::new(),
             };
             let destination = (matches.len() == 1).then(|| matches[0].clone());

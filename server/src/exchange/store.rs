@@ -2,25 +2,30 @@
 //! office data runs in an `OfficeTx` and filters by its office.
 
 use crate::clock::Millis;
-use crate::db::OfficeTx;
+use crate::db::{placeholders, OfficeTx};
 use crate::error::InfraResult;
 use sqlx::{AnyConnection, FromRow};
 
-/// Records a content-addressed blob (once per distinct content).
-pub async fn insert_blob(
+/// Records stored contents (`(sha256, storage key, size)`); content already known is kept.
+pub async fn insert_blobs(
     conn: &mut AnyConnection,
-    sha256: &str,
-    key: &str,
-    size: i64,
+    blobs: &[(&str, &str, i64)],
     at: Millis,
 ) -> InfraResult<()> {
-    sqlx::query("insert into blob (sha256, storage_key, size_bytes, created_at) values ($1, $2, $3, $4) on conflict (sha256) do nothing")
-        .bind(sha256)
-        .bind(key)
-        .bind(size)
-        .bind(at)
-        .execute(conn)
-        .await?;
+    for chunk in blobs.chunks(100) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| format!("({}, $1)", placeholders(2 + i * 3, 3)))
+            .collect();
+        let sql = format!(
+            "insert into blob (sha256, storage_key, size_bytes, created_at) values {} on conflict (sha256) do nothing",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(at);
+        for (sha256, key, size) in chunk {
+            query = query.bind(*sha256).bind(*key).bind(*size);
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
@@ -52,33 +57,41 @@ pub struct NewFile<'a> {
     pub at: Millis,
 }
 
-/// Inserts a file uploaded by the transaction's office.
-pub async fn insert_file(tx: &mut OfficeTx, file: NewFile<'_>) -> InfraResult<()> {
+/// Inserts files uploaded by the transaction's office.
+pub async fn insert_files(tx: &mut OfficeTx, files: &[NewFile<'_>]) -> InfraResult<()> {
     let office = tx.office_id().to_string();
-    sqlx::query(
-        "insert into stored_file (file_id, office_id, sha256, size_bytes, original_name, content_type, kind, target_month,
-                                  send_stamp, dest_office_number, dest_service_type, error_count, warning_count,
-                                  report_json, persons_json, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-    )
-    .bind(file.file_id)
-    .bind(office)
-    .bind(file.sha256)
-    .bind(file.size)
-    .bind(file.original_name)
-    .bind(file.content_type)
-    .bind(file.kind)
-    .bind(file.target_month)
-    .bind(file.send_stamp)
-    .bind(file.dest_number)
-    .bind(file.dest_type)
-    .bind(file.error_count)
-    .bind(file.warning_count)
-    .bind(file.report_json)
-    .bind(file.persons_json)
-    .bind(file.at)
-    .execute(tx.conn())
-    .await?;
+    for chunk in files.chunks(50) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| format!("($1, {})", placeholders(2 + i * 15, 15)))
+            .collect();
+        let sql = format!(
+            "insert into stored_file (office_id, file_id, sha256, size_bytes, original_name, content_type, kind, target_month,
+                                      send_stamp, dest_office_number, dest_service_type, error_count, warning_count,
+                                      report_json, persons_json, created_at)
+             values {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(&office);
+        for file in chunk {
+            query = query
+                .bind(file.file_id)
+                .bind(file.sha256)
+                .bind(file.size)
+                .bind(file.original_name)
+                .bind(file.content_type)
+                .bind(file.kind)
+                .bind(file.target_month)
+                .bind(file.send_stamp)
+                .bind(file.dest_number)
+                .bind(file.dest_type)
+                .bind(file.error_count)
+                .bind(file.warning_count)
+                .bind(file.report_json)
+                .bind(file.persons_json)
+                .bind(file.at);
+        }
+        query.execute(tx.conn()).await?;
+    }
     Ok(())
 }
 
@@ -117,18 +130,37 @@ pub async fn insert_outgoing(tx: &mut OfficeTx, id: &str, by: &str, at: Millis) 
     Ok(())
 }
 
-/// Adds a file to a send at the next position.
-pub async fn add_outgoing_file(tx: &mut OfficeTx, outgoing: &str, file: &str) -> InfraResult<()> {
+/// Adds files to one of the transaction's office's sends, after the files already in it.
+pub async fn add_outgoing_files(
+    tx: &mut OfficeTx,
+    outgoing: &str,
+    files: &[&str],
+) -> InfraResult<()> {
     let office = tx.office_id().to_string();
-    sqlx::query(
-        "insert into outgoing_file (outgoing_id, file_id, office_id, position)
-         values ($1, $2, $3, (select coalesce(max(position), 0) + 1 from outgoing_file where outgoing_id = $1 and office_id = $3))",
+    let first: i64 = sqlx::query_scalar(
+        "select coalesce(max(position), 0) + 1 from outgoing_file where outgoing_id = $1 and office_id = $2",
     )
     .bind(outgoing)
-    .bind(file)
-    .bind(office)
-    .execute(tx.conn())
+    .bind(&office)
+    .fetch_one(tx.conn())
     .await?;
+    for (n, chunk) in files.chunks(100).enumerate() {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| format!("($1, ${}, $2, ${})", 3 + i * 2, 4 + i * 2))
+            .collect();
+        let sql = format!(
+            "insert into outgoing_file (outgoing_id, file_id, office_id, position) values {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(outgoing).bind(&office);
+        let start = first + i64::try_from(n * 100).unwrap_or(i64::MAX);
+        for (i, file) in chunk.iter().enumerate() {
+            query = query
+                .bind(*file)
+                .bind(start + i64::try_from(i).unwrap_or(i64::MAX));
+        }
+        query.execute(tx.conn()).await?;
+    }
     Ok(())
 }
 
