@@ -113,7 +113,10 @@ impl ExchangeService {
                 persons_label: &persons_label,
             };
             delivery_store::insert_delivery(&mut tx, new).await?;
-            // Sticky roster: the sender becomes 担当 of these persons unless someone is.
+            // Sticky roster: the sender becomes 担当 of these persons unless someone is. On
+            // PostgreSQL the upsert also locks the persons' roster rows until commit, so two
+            // sends of the same persons from this office build their version chains one after
+            // the other: `record_delivery` reads the chains only after this statement.
             let me = caller.user_id.to_string();
             crate::routing::roster::note_persons(&mut tx, &persons, Some(&me), "sent", now).await?;
             received.push((delivery.to_string(), persons, files.len()));
@@ -130,17 +133,17 @@ impl ExchangeService {
             .await?;
             made.push(delivery);
         }
-        let event = AuditEvent::Sent {
-            outgoing: id.to_string(),
-            deliveries: made.len(),
-        };
-        crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
         // The one place a send crosses offices: the same transaction is rescoped to each
         // receiving office to route the delivery to the staff in charge and queue their mails.
         let mut queued = 0;
         let mut tx = tx.into_tx();
         let from_office = caller.office_id().to_string();
         let base_url = self.inbox_url.trim_end_matches("/inbox");
+        let sent = AuditEvent::Sent {
+            outgoing: id.to_string(),
+            deliveries: made.len(),
+        };
+        let mut audits = vec![(caller.office_id(), Some(caller.user_id), sent)];
         for ((to_office, _), (delivery_id, persons, files)) in by_destination.iter().zip(&received)
         {
             let Ok(office) = to_office.parse() else {
@@ -155,7 +158,30 @@ impl ExchangeService {
                 file_count: i64::try_from(*files).unwrap_or(i64::MAX),
                 base_url,
             };
-            queued += crate::routing::receive::route_delivery(&mut scoped, &delivery, now).await?;
+            let routed =
+                crate::routing::receive::route_delivery(&mut scoped, &delivery, now).await?;
+            queued += routed.mails;
+            audits.push((office, None, routed.audit));
+            tx = scoped.into_tx();
+        }
+        // The audit entries go last, in one fixed order of offices: each takes its office's
+        // chain head until commit, so the heads are held briefly and two sends between the
+        // same offices in opposite directions cannot wait for each other.
+        audits.sort_by_key(|(office, _, _)| office.to_string());
+        let at = self.clock.now();
+        // A receiving office's entry is the system's doing: it carries no actor and none of
+        // the sender's connection details.
+        let nobody = ClientInfo::default();
+        for (office, actor, event) in &audits {
+            let mut scoped = self.db.scope(tx, *office).await?;
+            let entry = crate::audit::store::NewEntry {
+                office: Some(*office),
+                actor: *actor,
+                event,
+                client: if actor.is_some() { client } else { &nobody },
+                at,
+            };
+            crate::audit::store::append(scoped.conn(), entry).await?;
             tx = scoped.into_tx();
         }
         tx.commit().await.map_err(crate::error::InfraError::from)?;

@@ -1,15 +1,14 @@
 //! The receiving side of a send: inside the send's transaction, rescoped to the receiving
 //! office, each person of the delivery is added to the roster (unassigned if new) and routed:
 //! (1) the roster's 担当, else (2) the partner rule, else (3) 未割当; a 担当 who is away hands
-//! new items to their cover. The result is the item's first history line, an audit entry, and
-//! the mails (or digest entries) for assignees and, for 未割当, the managers.
+//! new items to their cover. The result is the item's first history line, the mails (or digest
+//! entries) for assignees and, for 未割当, the managers, and an audit event that the caller
+//! appends (the send appends all of its audit entries last, see `exchange::send`).
 
 use super::notify::{self, Notice};
 use super::store::{self, NewRoute};
 use super::{cover, roster, rules, staff, RoutingAudit};
-use crate::audit::store::{append, NewEntry};
 use crate::audit::AuditEvent;
-use crate::auth::ClientInfo;
 use crate::clock::Millis;
 use crate::db::OfficeTx;
 use crate::error::InfraResult;
@@ -31,12 +30,20 @@ pub struct Received<'a> {
     pub base_url: &'a str,
 }
 
-/// Routes a delivery in `tx` (scoped to the receiving office); returns mails queued.
+/// What routing a delivery did.
+pub struct Routed {
+    /// Mails queued.
+    pub mails: usize,
+    /// The receiving office's audit event (not yet appended).
+    pub audit: AuditEvent,
+}
+
+/// Routes a delivery in `tx` (scoped to the receiving office).
 pub async fn route_delivery(
     tx: &mut OfficeTx,
     d: &Received<'_>,
     now: Millis,
-) -> InfraResult<usize> {
+) -> InfraResult<Routed> {
     let mut persons: Vec<PersonRef> = Vec::new();
     for p in d.persons {
         if !persons
@@ -134,19 +141,11 @@ pub async fn route_delivery(
     store::insert_routes(tx, &routes).await?;
     let detail = format!("受信し、振り分けました：{}", lines.join("、"));
     store::add_event(tx, d.delivery_id, None, "routed", &detail, "", now).await?;
-    let event = AuditEvent::Routing(RoutingAudit::Routed {
+    let audit = AuditEvent::Routing(RoutingAudit::Routed {
         delivery: d.delivery_id.to_string(),
         persons: keys.len(),
         unassigned,
     });
-    let entry = NewEntry {
-        office: Some(tx.office_id()),
-        actor: None,
-        event: &event,
-        client: &ClientInfo::default(),
-        at: now,
-    };
-    append(tx.conn(), entry).await?;
     let notice = Notice {
         delivery_id: d.delivery_id,
         partner: d.partner_name,
@@ -159,5 +158,8 @@ pub async fn route_delivery(
     if unassigned > 0 {
         queued += notify::tell_managers(tx, &members, &notice).await?;
     }
-    Ok(queued)
+    Ok(Routed {
+        mails: queued,
+        audit,
+    })
 }
