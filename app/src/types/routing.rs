@@ -215,6 +215,9 @@ pub struct RoutingBrief {
     pub version: i64,
 }
 
+/// The navigation counts stop here (「100件以上」).
+pub const NAV_COUNT_CAP: i64 = 100;
+
 /// Counts in the navigation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NavCounts {

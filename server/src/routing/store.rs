@@ -102,7 +102,9 @@ pub struct AssigneeCount {
     pub version: i64,
 }
 
-/// The 担当 counts of some items, each item's 担当 in routing order.
+/// The 担当 counts of some items, each item's 担当 in routing order. The office filter is
+/// written as an expression so that SQLite looks the page's items up by `delivery_id`
+/// instead of scanning every route of the office (its planner has no statistics to tell).
 pub async fn assignee_counts(
     tx: &mut OfficeTx,
     deliveries: &[String],
@@ -116,7 +118,7 @@ pub async fn assignee_counts(
                 cast(sum(r.version) as bigint) as version
            from delivery_route r
            left join staff_account a on a.user_id = r.assignee_id
-          where r.office_id = $1 and r.delivery_id in ({})
+          where coalesce(r.office_id, '') = $1 and r.delivery_id in ({})
           group by r.delivery_id, r.assignee_id, a.display_name
           order by min(r.routed_at), min(r.insurer), min(r.insured)",
         crate::db::placeholders(2, deliveries.len())
@@ -128,7 +130,8 @@ pub async fn assignee_counts(
     Ok(query.fetch_all(tx.conn()).await?)
 }
 
-/// The routes of some items that are `assignee`'s, in routing order.
+/// The routes of some items that are `assignee`'s, in routing order (looked up by
+/// `delivery_id`, as in [`assignee_counts`]).
 pub async fn routes_of_assignee(
     tx: &mut OfficeTx,
     assignee: &str,
@@ -139,7 +142,8 @@ pub async fn routes_of_assignee(
     }
     let office = tx.office_id().to_string();
     let sql = format!(
-        "{ROUTE_SELECT} where r.office_id = $1 and r.assignee_id = $2 and r.delivery_id in ({})
+        "{ROUTE_SELECT} where coalesce(r.office_id, '') = $1 and coalesce(r.assignee_id, '') = $2
+            and r.delivery_id in ({})
           order by r.routed_at, r.insurer, r.insured",
         crate::db::placeholders(3, deliveries.len())
     );
@@ -265,18 +269,20 @@ pub async fn events_of(
 }
 
 /// Counts for the navigation: items with the user's persons still 未読, and items with
-/// persons in 未割当. One statement.
+/// persons in 未割当. One statement; each count stops at [`NAV_COUNT_CAP`] (the menu then
+/// says 「100件以上」), so every page costs the same however long the queues grow.
 pub async fn nav_counts(tx: &mut OfficeTx, user: &str) -> InfraResult<(i64, i64)> {
     let office = tx.office_id().to_string();
     let row: (i64, i64) = sqlx::query_as(
         "select
-           (select count(distinct delivery_id) from delivery_route
-             where office_id = $1 and assignee_id = $2 and status = 'unread'),
-           (select count(distinct delivery_id) from delivery_route
-             where office_id = $1 and assignee_id is null)",
+           (select count(*) from (select distinct delivery_id from delivery_route
+             where office_id = $1 and assignee_id = $2 and status = 'unread' limit $3) mine),
+           (select count(*) from (select distinct delivery_id from delivery_route
+             where office_id = $1 and assignee_id is null limit $3) unassigned)",
     )
     .bind(office)
     .bind(user)
+    .bind(app::types::NAV_COUNT_CAP)
     .fetch_one(tx.conn())
     .await?;
     Ok(row)

@@ -180,3 +180,47 @@ both!(
         assert_eq!(n, 1);
     }
 );
+
+both!(the_navigation_counts_unassigned_items_up_to_100, |app| {
+    let delivery = actuals_to_a(&app, &[P3]).await;
+    let admin = app.login("a-admin").await;
+    assert!(admin.get("/").await.text().contains("未割当 1件"));
+    // 99 more items like it, written directly (sending 99 files would only be slower).
+    let (app, delivery) = (&app, delivery.as_str());
+    let copy = move |n: usize| async move {
+        let mut conn = app.owner_connection().await;
+        let id = format!("{delivery}-{n:03}");
+        sqlx::query(
+                "insert into delivery (delivery_id, outgoing_id, from_office_id, to_office_id, sent_by, sent_at,
+                                       file_count, kinds, target_months, persons_text, persons_label)
+                 select $1, outgoing_id, from_office_id, to_office_id, sent_by, sent_at, file_count, kinds,
+                        target_months, persons_text, persons_label from delivery where delivery_id = $2",
+            )
+            .bind(&id)
+            .bind(delivery)
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query(
+                "insert into delivery_route (route_id, delivery_id, office_id, insurer, insured, person_name,
+                                             assignee_id, reason, status, routed_at, updated_at)
+                 select $1, $2, office_id, insurer, insured, person_name, assignee_id, reason, status,
+                        routed_at, updated_at from delivery_route where delivery_id = $3",
+            )
+            .bind(format!("route-{n:03}"))
+            .bind(&id)
+            .bind(delivery)
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    };
+    for n in 0..98 {
+        copy(n).await;
+    }
+    assert!(admin.get("/").await.text().contains("未割当 99件"));
+    copy(98).await;
+    assert!(admin.get("/").await.text().contains("未割当 100件以上"));
+    copy(99).await;
+    let menu = admin.get("/").await.text();
+    assert!(menu.contains("未割当 100件以上"), "{menu}");
+});
