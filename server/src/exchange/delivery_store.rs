@@ -157,7 +157,12 @@ pub async fn list(
     let office = params.push(Param::Text(tx.office_id().to_string()));
     // The page is chosen on `delivery` alone (an index range scan, newest first) and only its
     // rows are joined to names, whatever the planner's statistics say.
-    let mut sql = format!("select * from delivery d where {mine} = {office}");
+    // Only the listed columns: `persons_text` (the search text) stays out of the page.
+    let mut sql = format!(
+        "select d.delivery_id, d.from_office_id, d.to_office_id, d.sent_at, d.sent_by, d.file_count,
+                d.kinds, d.target_months, d.persons_label, d.first_opened_at, d.imported_at, d.imported_by
+           from delivery d where {mine} = {office}"
+    );
     let text = |value: &str| value.trim().to_string();
     if !filter.partner.trim().is_empty() {
         let p = params.push(Param::Text(format!("%{}%", text(&filter.partner))));

@@ -2,7 +2,7 @@
 //! whether they arrived after a newer 連番. Every query is limited to chain rows the
 //! transaction's office sent or received.
 
-use crate::db::OfficeTx;
+use crate::db::{placeholders, OfficeTx};
 use crate::error::InfraResult;
 use sqlx::FromRow;
 
@@ -248,7 +248,10 @@ pub async fn kinds_of(
 }
 
 /// The version states found in some deliveries (inbox / outbox marks), each with the delivery
-/// of a current version for replaced ones: (delivery, state, latest delivery).
+/// of a current version for replaced ones: (delivery, state, latest delivery). The link target
+/// is looked up once per delivery and state, through one of its versions in that state (a
+/// delivery of ten replaced persons costs one lookup, not ten). The office filter is an
+/// expression so that both planners find the rows by `delivery_id`, not by office.
 pub async fn marks(
     tx: &mut OfficeTx,
     deliveries: &[String],
@@ -257,23 +260,24 @@ pub async fn marks(
         return Ok(Vec::new());
     }
     let office = tx.office_id().to_string();
-    let marks: Vec<String> = (0..deliveries.len())
-        .map(|i| format!("${}", i + 2))
-        .collect();
     let sql = format!(
-        "select v.delivery_id, v.state,
-                min(case when v.state in ('superseded', 'old_plan', 'withdrawn') then
-                  (select l.delivery_id from doc_version l
-                    where l.from_office_id = v.from_office_id and l.to_office_id = v.to_office_id
-                      and l.insurer = v.insurer and l.insured = v.insured and l.entity = v.entity
-                      and l.state = 'latest' and l.action = 'upsert'
-                      and (v.entity in ('plan', 'basic_info', 'prevention_plan') or (l.anchor = v.anchor and l.provider = v.provider))
+        "with m as (
+           select v.delivery_id, v.state, min(v.version_id) as sample
+             from doc_version v
+            where v.delivery_id in ({}) and v.action = 'upsert'
+              and $1 in (coalesce(v.from_office_id, ''), coalesce(v.to_office_id, ''))
+            group by v.delivery_id, v.state)
+         select m.delivery_id, m.state,
+                case when m.state in ('superseded', 'old_plan', 'withdrawn') then
+                  (select l.delivery_id from doc_version s join doc_version l
+                       on l.from_office_id = s.from_office_id and l.to_office_id = s.to_office_id
+                      and l.insurer = s.insurer and l.insured = s.insured and l.entity = s.entity
+                    where s.version_id = m.sample and l.state = 'latest' and l.action = 'upsert'
+                      and (s.entity in ('plan', 'basic_info', 'prevention_plan') or (l.anchor = s.anchor and l.provider = s.provider))
                     order by l.delivery_id limit 1)
-                end)
-           from doc_version v
-          where v.delivery_id in ({}) and $1 in (v.from_office_id, v.to_office_id) and v.action = 'upsert'
-          group by v.delivery_id, v.state",
-        marks.join(", ")
+                end
+           from m",
+        placeholders(2, deliveries.len())
     );
     let mut query = sqlx::query_as::<_, (String, String, Option<String>)>(&sql).bind(&office);
     for id in deliveries {
