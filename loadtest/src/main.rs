@@ -1,7 +1,7 @@
 //! `loadtest`: drives a running portal over loopback and prints throughput and latency.
 //!
 //! - `send`: logged-in clients each upload a send unit of 3 CSVs (~60 KB: 第6表 予定, 第7表,
-//!   利用者補足) and confirm it, in a loop.
+//!   利用者補足) and confirm it, in a loop; the sends take turns over 2,000 persons.
 //! - `inbox`: logged-in clients load the 50-row 受信 page in a loop.
 //! - `hello`: the same client against an axum hello-world (`hello-server`), the baseline.
 //! - `upload-rss`: one upload of N large files, for the peak-memory measurement.
@@ -116,6 +116,9 @@ async fn client(run: &Run, login: bool) -> Result<reqwest::Client, Failure> {
     Ok(client)
 }
 
+/// Blocks of persons the sends take turns with (2,000 persons in all).
+const PERSON_BLOCKS: u64 = 200;
+
 /// The demo send unit: ケアプランセンターさくら → ひまわり訪問介護, 3 files, ~60 KB.
 fn unit(n: u64) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     use server::cli::demo_files::unit_file;
@@ -131,10 +134,20 @@ fn unit(n: u64) -> Result<Vec<(String, Vec<u8>)>, Failure> {
         t % 60
     );
     let stamp = stamp.as_str();
+    // The persons: send n carries block n % PERSON_BLOCKS of the office's persons (10 in the
+    // 第6表 and one in the 第7表 and 補足), so a person's plan comes again every
+    // PERSON_BLOCKS sends, as an office re-sends a plan when it changes. (Re-sending the same
+    // persons every time would grow each version chain by hundreds of versions in seconds.)
+    let block = n % PERSON_BLOCKS + 1;
     let mut plan = sample::usage_plan_bytes(56 * 1024);
     for (from, to) in [(sample::SENDER, sakura.0), (sample::DESTINATION, helper.0)] {
         plan = replace(&plan, from.as_bytes(), to.as_bytes());
     }
+    let plan = replace(&plan, b",0000000", format!(",{block:07}").as_bytes());
+    let single = |(name, bytes): (String, Vec<u8>)| {
+        let person = format!(",{block:05}12345,");
+        (name, replace(&bytes, b",0000012345,", person.as_bytes()))
+    };
     let plan_name = format!(
         "UPPLAN_{}_{}_{}_{}_{}_{stamp}.CSV",
         sample::MONTH,
@@ -145,8 +158,8 @@ fn unit(n: u64) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     );
     Ok(vec![
         (plan_name, plan),
-        unit_file(FileKind::UsageDetail, sakura, helper, stamp)?,
-        unit_file(FileKind::Supplement, sakura, helper, stamp)?,
+        single(unit_file(FileKind::UsageDetail, sakura, helper, stamp)?),
+        single(unit_file(FileKind::Supplement, sakura, helper, stamp)?),
     ])
 }
 
