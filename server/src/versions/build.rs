@@ -108,23 +108,68 @@ pub async fn record_delivery(
         }));
         chains.insert((entity.to_owned(), insurer.to_owned(), insured.to_owned()));
     }
-    store::insert_versions(tx, &versions, sent_at).await?;
-    store::insert_version_files(tx, to_office, &members).await?;
-    let added: HashSet<String> = ids.into_iter().collect();
-    let mut rows = store::chains(tx, to_office, &chains).await?;
+    // The chains as stored, plus this delivery's versions (not yet written): the whole chain
+    // is resolved once, the new rows are inserted with their states and only the stored rows
+    // that changed are updated.
+    let mut stored = store::chains(tx, to_office, &chains).await?;
     let chains: Vec<(String, Vec<ChainRow>)> = chains
         .into_iter()
         .map(|key| {
-            let chain = rows.remove(&key).unwrap_or_default();
+            let mut chain = stored.remove(&key).unwrap_or_default();
+            chain.extend(
+                versions
+                    .iter()
+                    .filter(|v| (v.entity, v.insurer, v.insured) == (&*key.0, &*key.1, &*key.2))
+                    .map(new_row),
+            );
             (key.0, chain)
         })
         .collect();
+    let added: HashSet<String> = ids.iter().cloned().collect();
     let mut updates = Vec::new();
     for (entity, chain) in &chains {
         recompute(entity, chain, &added, &mut updates);
     }
-    store::update_derived(tx, &updates).await?;
+    let (new, old): (Vec<_>, Vec<_>) = updates.into_iter().partition(|(id, _)| added.contains(*id));
+    let derived: HashMap<&str, Derived<'_>> = new.into_iter().collect();
+    let rows: Vec<(NewVersion<'_>, Derived<'_>)> = versions
+        .into_iter()
+        .map(|v| {
+            let d = derived.get(v.version_id).copied().unwrap_or(Derived {
+                state: State::Superseded.code(),
+                version_no: 0,
+                previous: None,
+                withdrawn_by: None,
+                withdrew: 0,
+                conflict_name: v.conflict_name,
+            });
+            (v, d)
+        })
+        .collect();
+    store::insert_versions(tx, &rows, sent_at).await?;
+    store::insert_version_files(tx, to_office, &members).await?;
+    store::update_derived(tx, &old).await?;
     Ok(drafts.len())
+}
+
+/// A version of this delivery as its chain row before resolution (how it would read back
+/// had it been inserted with the initial state).
+fn new_row(v: &NewVersion<'_>) -> ChainRow {
+    ChainRow {
+        version_id: v.version_id.to_owned(),
+        anchor: v.anchor.to_owned(),
+        provider: v.provider.to_owned(),
+        action: v.action.to_owned(),
+        send_stamp: v.send_stamp.to_owned(),
+        sent_at: v.sent_at,
+        person_name: v.person_name.map(str::to_owned),
+        conflict_name: v.conflict_name.map(str::to_owned),
+        state: State::Superseded.code().to_owned(),
+        version_no: 0,
+        previous_version_id: None,
+        withdrawn_by: None,
+        withdrew_count: 0,
+    }
 }
 
 /// Recomputes one chain and adds the rows whose derived columns changed to `updates`.

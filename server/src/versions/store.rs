@@ -24,32 +24,27 @@ pub struct NewVersion<'a> {
     pub conflict_name: Option<&'a str>,
 }
 
-/// Inserts the chain rows of one delivery, 50 per statement (states are filled in by the
-/// chains' recomputation right after).
+/// Inserts the chain rows of one delivery with their derived columns (computed beforehand
+/// with the rest of their chains, see `build::record_delivery`), 40 per statement.
 pub async fn insert_versions(
     tx: &mut OfficeTx,
-    versions: &[NewVersion<'_>],
+    versions: &[(NewVersion<'_>, Derived<'_>)],
     at: Millis,
 ) -> InfraResult<()> {
     let from = tx.office_id().to_string();
-    for chunk in versions.chunks(50) {
+    for chunk in versions.chunks(40) {
         let rows: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                format!(
-                    "($1, {}, 'superseded', 0, $2)",
-                    placeholders(3 + i * 14, 14)
-                )
-            })
+            .map(|i| format!("($1, {}, $2)", placeholders(3 + i * 19, 19)))
             .collect();
         let sql = format!(
             "insert into doc_version (from_office_id, version_id, to_office_id, delivery_id, entity, insurer, insured, anchor,
                                       provider, action, send_stamp, sent_at, person_name, person_kana, conflict_name,
-                                      state, version_no, created_at)
+                                      state, version_no, previous_version_id, withdrawn_by, withdrew_count, created_at)
              values {}",
             rows.join(", ")
         );
         let mut query = sqlx::query(&sql).bind(&from).bind(at);
-        for v in chunk {
+        for (v, d) in chunk {
             query = query
                 .bind(v.version_id)
                 .bind(v.to_office)
@@ -64,7 +59,12 @@ pub async fn insert_versions(
                 .bind(v.sent_at)
                 .bind(v.person_name)
                 .bind(v.person_kana)
-                .bind(v.conflict_name);
+                .bind(d.conflict_name)
+                .bind(d.state)
+                .bind(d.version_no)
+                .bind(d.previous)
+                .bind(d.withdrawn_by)
+                .bind(d.withdrew);
         }
         query.execute(tx.conn()).await?;
     }
@@ -174,17 +174,26 @@ pub async fn chains(
     } else {
         format!("json_group_array(json_array({CHAIN_COLUMNS}))")
     };
+    // Insurers and insured numbers both go into the condition, so the chain index
+    // (from, to, insurer, insured, …) finds the rows directly rather than reading every
+    // version between the two offices. (A pair with another's insurer is left out below.)
+    let insurers: BTreeSet<&str> = keys.iter().map(|k| k.1.as_str()).collect();
+    let insurers: Vec<&str> = insurers.into_iter().collect();
     let insured: BTreeSet<&str> = keys.iter().map(|k| k.2.as_str()).collect();
     for chunk in insured.into_iter().collect::<Vec<_>>().chunks(200) {
         let sql = format!(
             "select entity, insurer, insured, {aggregate} from doc_version
-              where from_office_id = $1 and to_office_id = $2 and insured in ({})
+              where from_office_id = $1 and to_office_id = $2 and insurer in ({}) and insured in ({})
               group by entity, insurer, insured",
-            placeholders(3, chunk.len())
+            placeholders(3, insurers.len()),
+            placeholders(3 + insurers.len(), chunk.len())
         );
         let mut query = sqlx::query_as::<_, (String, String, String, String)>(&sql)
             .bind(&from)
             .bind(to_office);
+        for insurer in &insurers {
+            query = query.bind(*insurer);
+        }
         for insured in chunk {
             query = query.bind(*insured);
         }
@@ -237,6 +246,7 @@ impl From<ChainTuple> for ChainRow {
 }
 
 /// The derived columns of one row.
+#[derive(Clone, Copy)]
 pub struct Derived<'a> {
     pub state: &'a str,
     pub version_no: i64,
