@@ -1,7 +1,8 @@
 //! Server-side CPU time read from /proc, so a run can report the cost of one operation.
 
 /// CPU ticks (user + system) of `pid` and of the PostgreSQL backends serving `database`
-/// (their process title reads `postgres: USER DATABASE HOST(PORT) STATE`).
+/// (their process title reads `postgres: [CLUSTER: ]USER DATABASE HOST(PORT) STATE`; Debian
+/// names the cluster, e.g. `postgres: 15/main: postgres portal_load_1 127.0.0.1(5432) idle`).
 pub fn server_ticks(pid: u32, database: Option<&str>) -> u64 {
     let ticks = |stat: &str| -> Option<(String, u64)> {
         // The name is in parentheses and may contain spaces: split after the last ')'.
@@ -23,7 +24,12 @@ pub fn server_ticks(pid: u32, database: Option<&str>) -> u64 {
     let serves = |path: &std::path::Path| {
         std::fs::read(path.join("cmdline")).is_ok_and(|c| {
             let title = String::from_utf8_lossy(&c).replace('\0', " ");
-            title.starts_with("postgres: ") && title.split(' ').nth(2) == Some(database)
+            // USER DATABASE is followed by the client's HOST(PORT), or [local] on a socket.
+            let words: Vec<&str> = title.split(' ').collect();
+            title.starts_with("postgres: ")
+                && words
+                    .windows(2)
+                    .any(|w| w[0] == database && (w[1].ends_with(')') || w[1] == "[local]"))
         })
     };
     if let Ok(entries) = std::fs::read_dir("/proc") {
