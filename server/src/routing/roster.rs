@@ -108,12 +108,21 @@ pub async fn assignees_of(
     let office = tx.office_id().to_string();
     let mut out = HashMap::new();
     for chunk in persons.chunks(200) {
+        // Insurers too, so the roster's key (office, insurer, insured) finds the rows directly.
+        let mut insurers: Vec<&str> = chunk.iter().map(|p| p.0).collect();
+        insurers.sort_unstable();
+        insurers.dedup();
         let sql = format!(
-            "select insurer, insured, assignee_id, name from client_roster where office_id = $1 and insured in ({})",
-            crate::db::placeholders(2, chunk.len())
+            "select insurer, insured, assignee_id, name from client_roster
+              where office_id = $1 and insurer in ({}) and insured in ({})",
+            crate::db::placeholders(2, insurers.len()),
+            crate::db::placeholders(2 + insurers.len(), chunk.len())
         );
         let mut query =
             sqlx::query_as::<_, (String, String, Option<String>, String)>(&sql).bind(&office);
+        for insurer in &insurers {
+            query = query.bind(*insurer);
+        }
         for (_, insured) in chunk {
             query = query.bind(*insured);
         }
