@@ -258,7 +258,8 @@ pub struct Derived<'a> {
 
 /// Writes the derived columns of many rows (the sending office's transaction), in one
 /// statement per 100 rows: a `values` list joined to the table, which SQLite (3.33+) and
-/// PostgreSQL both run as `update … from`.
+/// PostgreSQL both run as `update … from`. The office filter is an expression so that the
+/// rows are found by primary key, never by scanning the office's versions.
 pub async fn update_derived(tx: &mut OfficeTx, updates: &[(&str, Derived<'_>)]) -> InfraResult<()> {
     let from = tx.office_id().to_string();
     for chunk in updates.chunks(100) {
@@ -272,7 +273,7 @@ pub async fn update_derived(tx: &mut OfficeTx, updates: &[(&str, Derived<'_>)]) 
                     previous_version_id = v.previous_version_id, withdrawn_by = v.withdrawn_by,
                     withdrew_count = v.withdrew_count, conflict_name = v.conflict_name
                from v
-              where doc_version.version_id = v.version_id and doc_version.from_office_id = $1",
+              where doc_version.version_id = v.version_id and coalesce(doc_version.from_office_id, '') = $1",
             rows.join(", ")
         );
         let mut query = sqlx::query(&sql).bind(&from);
