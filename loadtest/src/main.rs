@@ -84,6 +84,10 @@ struct Run {
     /// Clock ticks per second of /proc/<pid>/stat (`getconf CLK_TCK`).
     #[arg(long, default_value_t = 100)]
     clock_ticks: u64,
+    /// First ファイル連番 number of `send` (a run after a warm-up starts above the warm-up's,
+    /// so its sends stay in order).
+    #[arg(long, default_value_t = 0)]
+    sequence_start: u64,
 }
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
@@ -240,7 +244,7 @@ async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
     // One sequence for all clients: each send is the next ファイル連番, as when an office sends
     // new versions over time (per-client sequences would arrive out of order and make every
     // send renumber the versions after it).
-    let sequence = Arc::new(AtomicU64::new(0));
+    let sequence = Arc::new(AtomicU64::new(run.sequence_start));
     for client in clients {
         let run = run.clone();
         let stop = stop.clone();
@@ -334,6 +338,7 @@ async fn upload_rss(
         server_pid: None,
         postgres_db: None,
         clock_ticks: 100,
+        sequence_start: 0,
     };
     let client = client(&run, true).await?;
     tokio::time::sleep(Duration::from_millis(delay_ms)).await;
