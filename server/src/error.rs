@@ -35,8 +35,24 @@ pub enum InfraError {
     Hash(String),
 }
 
+impl InfraError {
+    /// PostgreSQL gave up one of two transactions that waited for each other (deadlock,
+    /// 40P01) or could not serialise it (40001). Its work was rolled back whole, and the
+    /// same request a moment later succeeds.
+    fn is_transient(&self) -> bool {
+        matches!(self, InfraError::Db(sqlx::Error::Database(e))
+            if matches!(e.code().as_deref(), Some("40P01" | "40001")))
+    }
+}
+
 impl From<InfraError> for AppError {
     fn from(error: InfraError) -> Self {
+        if error.is_transient() {
+            tracing::warn!(error.cause = %error, "transaction given up by the database");
+            return AppError::conflict(
+                "ほかの操作と同時になったため、処理できませんでした。何も保存されていません。もう一度お試しください。",
+            );
+        }
         let reference = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
         tracing::error!(error.reference = %reference, error.cause = %error, "internal error");
         AppError::Internal { reference }
