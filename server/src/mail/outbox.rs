@@ -3,6 +3,7 @@
 use super::mailer::OutgoingMail;
 use super::templates::MailTemplate;
 use crate::clock::Millis;
+use crate::db::placeholders;
 use crate::error::InfraResult;
 use app::types::Email;
 use sqlx::{AnyConnection, FromRow};
@@ -80,30 +81,51 @@ pub async fn due(conn: &mut AnyConnection, now: Millis, limit: i64) -> InfraResu
         .collect())
 }
 
-/// Claims a due mail by moving its due time to `lease_until`; false if another worker did.
-pub async fn claim(conn: &mut AnyConnection, due: &Due, lease_until: Millis) -> InfraResult<bool> {
-    let done = sqlx::query(
+/// Claims due mails by moving their due time to `lease_until`; returns the ids claimed
+/// (a mail another worker claimed meanwhile is no longer due and is left out). One statement.
+pub async fn claim(
+    conn: &mut AnyConnection,
+    due: &[Due],
+    now: Millis,
+    lease_until: Millis,
+) -> InfraResult<Vec<String>> {
+    if due.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
         "update mail_outbox set next_attempt_at = $1
-          where mail_id = $2 and next_attempt_at = $3 and sent_at is null and failed_at is null",
-    )
-    .bind(lease_until)
-    .bind(&due.mail.mail_id)
-    .bind(due.next_attempt_at)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+          where mail_id in ({}) and next_attempt_at <= $2 and sent_at is null and failed_at is null
+          returning mail_id",
+        placeholders(3, due.len())
+    );
+    let mut query = sqlx::query_scalar::<_, String>(&sql)
+        .bind(lease_until)
+        .bind(now);
+    for item in due {
+        query = query.bind(&item.mail.mail_id);
+    }
+    Ok(query.fetch_all(conn).await?)
 }
 
-/// Records delivery and forgets the body (it may hold a one-time link).
-pub async fn mark_sent(conn: &mut AnyConnection, mail_id: &str, now: Millis) -> InfraResult<()> {
-    sqlx::query(
+/// Records delivery of some mails and forgets their bodies (they may hold one-time links).
+pub async fn mark_sent(
+    conn: &mut AnyConnection,
+    mail_ids: &[String],
+    now: Millis,
+) -> InfraResult<()> {
+    if mail_ids.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
         "update mail_outbox set sent_at = $1, attempts = attempts + 1, body_text = '', last_error = ''
-          where mail_id = $2",
-    )
-    .bind(now)
-    .bind(mail_id)
-    .execute(conn)
-    .await?;
+          where mail_id in ({})",
+        placeholders(2, mail_ids.len())
+    );
+    let mut query = sqlx::query(&sql).bind(now);
+    for id in mail_ids {
+        query = query.bind(id);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

@@ -35,16 +35,20 @@ pub async fn run_pending(db: &Db, mailer: &Mailer, from: &str, clock: &Clock) ->
     let mut pass = Pass::default();
     let mut conn = db.pool().acquire().await?;
     let due = outbox::due(&mut conn, clock.now(), BATCH).await?;
-    for item in due {
-        if !outbox::claim(&mut conn, &item, clock.now() + LEASE_MS).await? {
-            continue;
-        }
+    let claimed = outbox::claim(&mut conn, &due, clock.now(), clock.now() + LEASE_MS).await?;
+    let mut sent = Vec::new();
+    for item in due.iter().filter(|d| claimed.contains(&d.mail.mail_id)) {
         let id = item.mail.mail_id.clone();
         match mailer.send(from, &item.mail).await {
             Ok(()) => {
-                outbox::mark_sent(&mut conn, &id, clock.now()).await?;
                 tracing::info!(mail.id = %id, "mail sent");
-                pass.sent += 1;
+                sent.push(id);
+                // Recorded ten at a time: a crash in between sends at most those again.
+                if sent.len() == 10 {
+                    outbox::mark_sent(&mut conn, &sent, clock.now()).await?;
+                    pass.sent += sent.len();
+                    sent.clear();
+                }
             }
             Err(error) => {
                 let now = clock.now();
@@ -56,6 +60,8 @@ pub async fn run_pending(db: &Db, mailer: &Mailer, from: &str, clock: &Clock) ->
             }
         }
     }
+    outbox::mark_sent(&mut conn, &sent, clock.now()).await?;
+    pass.sent += sent.len();
     Ok(pass)
 }
 
