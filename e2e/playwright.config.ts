@@ -15,7 +15,8 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'portal-e2e-'));
 const dataDir = process.env.E2E_DATA_DIR;
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1);
 process.env.E2E_MAILDIR ??= join(dataDir, 'maildir');
-const binary = process.env.PORTAL_BINARY ?? join(__dirname, '..', 'target', 'debug', 'server');
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(__dirname, '..', 'target');
+const binary = process.env.PORTAL_BINARY ?? join(targetDir, 'debug', 'server');
 
 // Sample send units between the demo offices, for the upload specs (E2E_FILES).
 const filesDir = join(dataDir, 'files');
