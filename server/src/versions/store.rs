@@ -114,8 +114,9 @@ pub async fn insert_version_files(
     Ok(())
 }
 
-/// A chain row as the chain rules need it.
-#[derive(Clone, Debug)]
+/// A chain row as the chain rules need it. Read from one JSON array per row (serde fills the
+/// fields in order, so they follow [`CHAIN_COLUMNS`]).
+#[derive(Clone, Debug, serde::Deserialize)]
 pub struct ChainRow {
     pub version_id: String,
     pub anchor: String,
@@ -135,26 +136,10 @@ pub struct ChainRow {
 /// A chain: (entity, 保険者番号, 被保険者番号).
 pub type ChainKey = (String, String, String);
 
-/// The columns of a [`ChainRow`], as one JSON array per row.
+/// The columns of a [`ChainRow`], in its field order, as one JSON array per row.
 const CHAIN_COLUMNS: &str =
     "version_id, anchor, provider, action, send_stamp, sent_at, person_name, conflict_name, state,
     version_no, previous_version_id, withdrawn_by, withdrew_count";
-
-type ChainTuple = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<String>,
-    Option<String>,
-    String,
-    i64,
-    Option<String>,
-    Option<String>,
-    i64,
-);
 
 /// Every row of the chains `keys` (one entity of one person each) sent by the transaction's
 /// office to `to_office`, in one query that answers one row per chain: a chain can hold
@@ -202,47 +187,12 @@ pub async fn chains(
             if !keys.contains(&key) {
                 continue;
             }
-            let rows: Vec<ChainTuple> = serde_json::from_str(&json)
+            let rows: Vec<ChainRow> = serde_json::from_str(&json)
                 .map_err(|e| InfraError::Corrupt(format!("version chain: {e}")))?;
-            out.insert(key, rows.into_iter().map(ChainRow::from).collect());
+            out.insert(key, rows);
         }
     }
     Ok(out)
-}
-
-impl From<ChainTuple> for ChainRow {
-    fn from(t: ChainTuple) -> Self {
-        let (
-            version_id,
-            anchor,
-            provider,
-            action,
-            send_stamp,
-            sent_at,
-            person_name,
-            conflict_name,
-            state,
-            version_no,
-            previous_version_id,
-            withdrawn_by,
-            withdrew_count,
-        ) = t;
-        Self {
-            version_id,
-            anchor,
-            provider,
-            action,
-            send_stamp,
-            sent_at,
-            person_name,
-            conflict_name,
-            state,
-            version_no,
-            previous_version_id,
-            withdrawn_by,
-            withdrew_count,
-        }
-    }
 }
 
 /// The derived columns of one row.
