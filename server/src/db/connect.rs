@@ -8,6 +8,15 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::Executor;
 use std::time::Duration;
 
+/// PostgreSQL plans each prepared statement with its values (a custom plan) until it trusts a
+/// generic plan, and for our statements with an `in (…)` list of a page's ids it never does: the
+/// 受信 page's version marks then cost 2.4 ms of planning for 0.6 ms of execution, at every
+/// request. Every statement of the portal is a lookup scoped by office and ids, whose best plan
+/// does not depend on the values, so the app's connections always use the generic plan (made
+/// once per connection and statement). Measured with `scripts/load-test postgres`: 受信 pages
+/// cost 18% less server CPU.
+const GENERIC_PLANS: &str = "set plan_cache_mode = force_generic_plan";
+
 /// Creates the SQLite file's folder, connects, and returns the app `Db`.
 pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
     sqlx::any::install_default_drivers();
@@ -38,16 +47,19 @@ pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
             let role = role.clone();
             Box::pin(async move {
                 match (backend, role) {
-                    (Backend::Postgres, Some(role)) => {
-                        // Identifiers cannot be bound; the role name comes from config, quoted.
-                        let statement = format!("set role \"{}\"", role.replace('"', ""));
-                        conn.execute(statement.as_str()).await?;
+                    (Backend::Postgres, role) => {
+                        // Generic plans: see `GENERIC_PLANS`.
+                        conn.execute(GENERIC_PLANS).await?;
+                        if let Some(role) = role {
+                            // Identifiers cannot be bound; the role name comes from config, quoted.
+                            let statement = format!("set role \"{}\"", role.replace('"', ""));
+                            conn.execute(statement.as_str()).await?;
+                        }
                     }
                     (Backend::Sqlite, _) => {
                         conn.execute("pragma foreign_keys = on; pragma busy_timeout = 10000; pragma synchronous = normal;")
                             .await?;
                     }
-                    _ => {}
                 }
                 Ok(())
             })
