@@ -102,7 +102,8 @@ pub struct AssigneeCount {
     pub version: i64,
 }
 
-/// The 担当 counts of some items, each item's 担当 in routing order. The office filter is
+/// The 担当 counts of some items, each item's 担当 in routing order (grouped before the names
+/// are joined: one name lookup per 担当, not per person). The office filter is
 /// written as an expression so that SQLite looks the page's items up by `delivery_id`
 /// instead of scanning every route of the office (its planner has no statistics to tell).
 pub async fn assignee_counts(
@@ -114,13 +115,15 @@ pub async fn assignee_counts(
     }
     let office = tx.office_id().to_string();
     let sql = format!(
-        "select r.delivery_id, r.assignee_id, a.display_name as assignee_name, count(*) as persons,
-                cast(sum(r.version) as bigint) as version
-           from delivery_route r
-           left join staff_account a on a.user_id = r.assignee_id
-          where coalesce(r.office_id, '') = $1 and r.delivery_id in ({})
-          group by r.delivery_id, r.assignee_id, a.display_name
-          order by min(r.routed_at), min(r.insurer), min(r.insured)",
+        "select g.delivery_id, g.assignee_id, a.display_name as assignee_name, g.persons, g.version
+           from (select r.delivery_id, r.assignee_id, count(*) as persons,
+                        cast(sum(r.version) as bigint) as version, min(r.routed_at) as routed_at,
+                        min(r.insurer) as insurer, min(r.insured) as insured
+                   from delivery_route r
+                  where coalesce(r.office_id, '') = $1 and r.delivery_id in ({})
+                  group by r.delivery_id, r.assignee_id) g
+           left join staff_account a on a.user_id = g.assignee_id
+          order by g.routed_at, g.insurer, g.insured",
         crate::db::placeholders(2, deliveries.len())
     );
     let mut query = sqlx::query_as::<_, AssigneeCount>(&sql).bind(office);
