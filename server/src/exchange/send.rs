@@ -7,7 +7,9 @@ use super::view;
 use super::ExchangeService;
 use crate::audit::AuditEvent;
 use crate::auth::{AuthCheck, ClientInfo};
-use app::types::{Caller, DeliveryId, OutgoingId};
+use crate::clock::Millis;
+use crate::db::OfficeTx;
+use app::types::{Caller, DeliveryId, OfficeId, OutgoingId, PersonRef};
 use app::AppError;
 use std::collections::BTreeMap;
 
@@ -71,6 +73,7 @@ impl ExchangeService {
             tx.commit().await?;
             return Ok(made.iter().filter_map(|d| d.parse().ok()).collect());
         }
+        let mut tx = self.note_rosters(tx, caller, &by_destination, now).await?;
         let mut made = Vec::new();
         let mut received = Vec::new();
         for (to_office, files) in &by_destination {
@@ -113,12 +116,6 @@ impl ExchangeService {
                 persons_label: &persons_label,
             };
             delivery_store::insert_delivery(&mut tx, new).await?;
-            // Sticky roster: the sender becomes 担当 of these persons unless someone is. On
-            // PostgreSQL the upsert also locks the persons' roster rows until commit, so two
-            // sends of the same persons from this office build their version chains one after
-            // the other: `record_delivery` reads the chains only after this statement.
-            let me = caller.user_id.to_string();
-            crate::routing::roster::note_persons(&mut tx, &persons, Some(&me), "sent", now).await?;
             received.push((delivery.to_string(), persons, files.len()));
             let rows: Vec<&super::store::FileRow> = files.iter().map(|p| &p.row).collect();
             crate::versions::build::read_tables(&self.storage, &rows, &mut tables).await?;
@@ -187,5 +184,46 @@ impl ExchangeService {
         tx.commit().await.map_err(crate::error::InfraError::from)?;
         tracing::info!(deliveries = made.len(), mails = queued, "sent");
         Ok(made)
+    }
+
+    /// Adds the send's persons to the rosters it touches, first and in one fixed order of
+    /// offices: the sender's (sticky roster: the sender becomes 担当 unless someone is) and each
+    /// receiving office's (routing then reads them there). On PostgreSQL an upsert locks the
+    /// persons' roster rows until commit. Taken in this order, two sends in opposite directions
+    /// between two offices wait for each other instead of deadlocking, and two sends of the
+    /// same persons from one office build their version chains one after the other
+    /// (`record_delivery` reads the chains after this). Returns `tx` scoped to the sender.
+    async fn note_rosters(
+        &self,
+        tx: OfficeTx,
+        caller: &Caller,
+        by_destination: &BTreeMap<String, Vec<&Planned>>,
+        now: Millis,
+    ) -> Result<OfficeTx, AppError> {
+        let persons_of = |files: &[&Planned]| -> Vec<PersonRef> {
+            files.iter().flat_map(|p| p.file.persons.clone()).collect()
+        };
+        let me = caller.user_id.to_string();
+        let everyone: Vec<&Planned> = by_destination.values().flatten().copied().collect();
+        let mut rosters = vec![(
+            caller.office_id(),
+            persons_of(&everyone),
+            Some(me.as_str()),
+            "sent",
+        )];
+        for (office, files) in by_destination {
+            if let Ok(office) = office.parse::<OfficeId>() {
+                rosters.push((office, persons_of(files), None, "received"));
+            }
+        }
+        rosters.sort_by_key(|(office, ..)| office.to_string());
+        let mut tx = tx.into_tx();
+        for (office, persons, assignee, source) in &rosters {
+            let mut scoped = self.db.scope(tx, *office).await?;
+            crate::routing::roster::note_persons(&mut scoped, persons, *assignee, source, now)
+                .await?;
+            tx = scoped.into_tx();
+        }
+        Ok(self.db.scope(tx, caller.office_id()).await?)
     }
 }

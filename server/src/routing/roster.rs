@@ -58,6 +58,8 @@ pub async fn note_persons(
             None => unique.push((&p.insurer, &p.insured, name, kana)),
         }
     }
+    // In key order: two transactions upserting the same persons lock their rows in one order.
+    unique.sort_unstable_by_key(|u| (u.0, u.1));
     let office = tx.office_id().to_string();
     for chunk in unique.chunks(100) {
         let rows: Vec<String> = (0..chunk.len())
