@@ -73,10 +73,20 @@ impl ExchangeService {
             tx.commit().await?;
             return Ok(made.iter().filter_map(|d| d.parse().ok()).collect());
         }
-        let mut tx = self.note_rosters(tx, caller, &by_destination, now).await?;
+        // Each destination's persons (repeats allowed), in the order of `by_destination`.
+        let persons_by_destination: Vec<Vec<PersonRef>> = by_destination
+            .values()
+            .map(|files| files.iter().flat_map(|p| p.file.persons.clone()).collect())
+            .collect();
+        let receiving: Vec<(&str, &[PersonRef])> = by_destination
+            .keys()
+            .map(String::as_str)
+            .zip(persons_by_destination.iter().map(Vec::as_slice))
+            .collect();
+        let mut tx = self.note_rosters(tx, caller, &receiving, now).await?;
         let mut made = Vec::new();
         let mut received = Vec::new();
-        for (to_office, files) in &by_destination {
+        for ((to_office, files), persons) in by_destination.iter().zip(persons_by_destination) {
             let delivery = DeliveryId::new();
             let file_ids: Vec<String> = files.iter().map(|p| p.row.file_id.clone()).collect();
             let mut kinds: Vec<&str> = files.iter().map(|p| p.row.kind.as_str()).collect();
@@ -87,8 +97,6 @@ impl ExchangeService {
                 .collect();
             months.sort_unstable();
             months.dedup();
-            let persons: Vec<app::types::PersonRef> =
-                files.iter().flat_map(|p| p.file.persons.clone()).collect();
             let search: Vec<String> = persons
                 .iter()
                 .map(|p| {
@@ -188,39 +196,39 @@ impl ExchangeService {
 
     /// Adds the send's persons to the rosters it touches, first and in one fixed order of
     /// offices: the sender's (sticky roster: the sender becomes 担当 unless someone is) and each
-    /// receiving office's (routing then reads them there). On PostgreSQL an upsert locks the
-    /// persons' roster rows until commit. Taken in this order, two sends in opposite directions
-    /// between two offices wait for each other instead of deadlocking, and two sends of the
-    /// same persons from one office build their version chains one after the other
-    /// (`record_delivery` reads the chains after this). Returns `tx` scoped to the sender.
+    /// receiving office's (unassigned if new; routing then reads them there). On PostgreSQL an
+    /// upsert locks the persons' roster rows until commit. Taken in this order, two sends in
+    /// opposite directions between two offices wait for each other instead of deadlocking, and
+    /// two sends of the same persons from one office build their version chains one after the
+    /// other (`record_delivery` reads the chains after this). Returns `tx` scoped to the sender.
     async fn note_rosters(
         &self,
         tx: OfficeTx,
         caller: &Caller,
-        by_destination: &BTreeMap<String, Vec<&Planned>>,
+        receiving: &[(&str, &[PersonRef])],
         now: Millis,
     ) -> Result<OfficeTx, AppError> {
-        let persons_of = |files: &[&Planned]| -> Vec<PersonRef> {
-            files.iter().flat_map(|p| p.file.persons.clone()).collect()
-        };
         let me = caller.user_id.to_string();
-        let everyone: Vec<&Planned> = by_destination.values().flatten().copied().collect();
+        let everyone: Vec<PersonRef> = receiving
+            .iter()
+            .flat_map(|(_, persons)| persons.iter().cloned())
+            .collect();
         let mut rosters = vec![(
             caller.office_id(),
-            persons_of(&everyone),
+            everyone.as_slice(),
             Some(me.as_str()),
             "sent",
         )];
-        for (office, files) in by_destination {
+        for (office, persons) in receiving {
             if let Ok(office) = office.parse::<OfficeId>() {
-                rosters.push((office, persons_of(files), None, "received"));
+                rosters.push((office, persons, None, "received"));
             }
         }
         rosters.sort_by_key(|(office, ..)| office.to_string());
         let mut tx = tx.into_tx();
-        for (office, persons, assignee, source) in &rosters {
-            let mut scoped = self.db.scope(tx, *office).await?;
-            crate::routing::roster::note_persons(&mut scoped, persons, *assignee, source, now)
+        for (office, persons, assignee, source) in rosters {
+            let mut scoped = self.db.scope(tx, office).await?;
+            crate::routing::roster::note_persons(&mut scoped, persons, assignee, source, now)
                 .await?;
             tx = scoped.into_tx();
         }

@@ -1,5 +1,6 @@
 //! The receiving side of a send: inside the send's transaction, rescoped to the receiving
-//! office, each person of the delivery is added to the roster (unassigned if new) and routed:
+//! office, each person of the delivery (already on the office's roster: the send adds them
+//! first, unassigned if new, see `exchange::send`) is routed:
 //! (1) the roster's 担当, else (2) the partner rule, else (3) 未割当; a 担当 who is away hands
 //! new items to their cover. The result is the item's first history line, the mails (or digest
 //! entries) for assignees and, for 未割当, the managers, and an audit event that the caller
@@ -53,7 +54,6 @@ pub async fn route_delivery(
             persons.push(p.clone());
         }
     }
-    roster::note_persons(tx, &persons, None, "received", now).await?;
     let members = staff::active_members(tx).await?;
     let is_active = |id: &str| members.iter().any(|m| m.id.to_string() == id);
     let covers = cover::current(tx, now).await?;
