@@ -62,8 +62,11 @@ impl ExchangeService {
         }
         let mut tx = self.db.read_office(caller.office_id()).await?;
         let mut rows = delivery_store::list(&mut tx, incoming, &filter).await?;
-        let ids: Vec<String> = rows.iter().map(|r| r.delivery_id.clone()).collect();
-        let marks = crate::versions::marks_for(&mut tx, &ids).await?;
+        let states: Vec<(&str, Option<&str>)> = rows
+            .iter()
+            .map(|r| (r.delivery_id.as_str(), r.version_state.as_deref()))
+            .collect();
+        let marks = crate::versions::marks_of_rows(&mut tx, &states).await?;
         let more = rows.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
         rows.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
         let next = more

@@ -88,13 +88,16 @@ pub struct DeliveryRow {
     pub first_opened_at: Option<i64>,
     pub imported_at: Option<i64>,
     pub imported_by_name: Option<String>,
+    /// The 版 state the lists show (see `versions::marks_of_rows`).
+    pub version_state: Option<String>,
 }
 
 /// The columns of a [`DeliveryRow`]; `DELIVERY_JOINS` follows the source of `d`.
 const DELIVERY_COLUMNS: &str = "select d.delivery_id, d.from_office_id, fo.name as from_name, fo.office_number as from_number,
         fo.service_type as from_type, d.to_office_id, t.name as to_name, t.office_number as to_number,
         t.service_type as to_type, d.sent_at, s.display_name as sent_by_name, d.file_count, d.kinds, d.target_months,
-        d.persons_label, d.first_opened_at, d.imported_at, i.display_name as imported_by_name
+        d.persons_label, d.first_opened_at, d.imported_at, i.display_name as imported_by_name,
+        d.version_state
    from ";
 
 const DELIVERY_JOINS: &str = " d
@@ -160,7 +163,7 @@ pub async fn list(
     // Only the listed columns: `persons_text` (the search text) stays out of the page.
     let mut sql = format!(
         "select d.delivery_id, d.from_office_id, d.to_office_id, d.sent_at, d.sent_by, d.file_count,
-                d.kinds, d.target_months, d.persons_label, d.first_opened_at, d.imported_at, d.imported_by
+                d.kinds, d.target_months, d.persons_label, d.first_opened_at, d.imported_at, d.imported_by, d.version_state
            from delivery d where {mine} = {office}"
     );
     let text = |value: &str| value.trim().to_string();

@@ -149,6 +149,8 @@ pub async fn record_delivery(
     store::insert_versions(tx, &rows, sent_at).await?;
     store::insert_version_files(tx, to_office, &members).await?;
     store::update_derived(tx, &old).await?;
+    let changed: Vec<&str> = old.iter().map(|(id, _)| *id).collect();
+    store::refresh_delivery_states(tx, delivery_id, &changed).await?;
     Ok(drafts.len())
 }
 

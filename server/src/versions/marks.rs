@@ -1,4 +1,6 @@
-//! The 版 column of the inbox and outbox: one query for a whole page of deliveries.
+//! The 版 column of the inbox and outbox. Each delivery row keeps its state (written by the
+//! sends that change it); only the rows whose document was replaced or withdrawn need a
+//! query, for the delivery of the newest version they link to.
 
 use super::read_store;
 use super::view;
@@ -6,6 +8,30 @@ use crate::db::OfficeTx;
 use crate::error::InfraResult;
 use app::types::{VersionMark, VersionState};
 use std::collections::HashMap;
+
+/// Marks of a list page from each row's stored state (`delivery.version_state`): 最新 as
+/// stored, no mark without one, and [`marks_for`] (one query) for the rest.
+pub async fn marks_of_rows(
+    tx: &mut OfficeTx,
+    rows: &[(&str, Option<&str>)],
+) -> InfraResult<HashMap<String, VersionMark>> {
+    let linked: Vec<String> = rows
+        .iter()
+        .filter(|(_, state)| state.is_some_and(|s| s != "latest"))
+        .map(|(id, _)| (*id).to_string())
+        .collect();
+    let mut out = marks_for(tx, &linked).await?;
+    for (id, state) in rows {
+        if *state == Some("latest") {
+            let mark = VersionMark {
+                state: Some(VersionState::Latest),
+                latest_delivery: None,
+            };
+            out.insert((*id).to_string(), mark);
+        }
+    }
+    Ok(out)
+}
 
 /// Marks per delivery id: 更新済 when any version in it is replaced (with the delivery of
 /// the newest version), else 最新 when any is current, else 取消 when all are withdrawn.

@@ -23,5 +23,5 @@ pub mod store;
 pub mod view;
 
 pub use build::record_delivery;
-pub use marks::marks_for;
+pub use marks::marks_of_rows;
 pub use service::VersionService;

@@ -241,3 +241,41 @@ pub async fn update_derived(tx: &mut OfficeTx, updates: &[(&str, Derived<'_>)]) 
     }
     Ok(())
 }
+
+/// The 版 state of a delivery as the lists show it (see the migration that added
+/// `delivery.version_state`): a replaced document (旧計画, 更新済) before 最新 before 取消.
+const DELIVERY_STATE: &str = "(select case max(case v.state when 'old_plan' then 4 when 'superseded' then 3
+                                  when 'latest' then 2 when 'withdrawn' then 1 else 0 end)
+              when 4 then 'old_plan' when 3 then 'superseded' when 2 then 'latest' when 1 then 'withdrawn' end
+       from doc_version v where v.delivery_id = delivery.delivery_id and v.action = 'upsert')";
+
+/// Stores the 版 state of `delivery` and of the deliveries holding `changed` versions, after a
+/// send added to their chains (the transaction's office sent them all), 100 ids per statement.
+pub async fn refresh_delivery_states(
+    tx: &mut OfficeTx,
+    delivery: &str,
+    changed: &[&str],
+) -> InfraResult<()> {
+    let from = tx.office_id().to_string();
+    sqlx::query(&format!(
+        "update delivery set version_state = {DELIVERY_STATE} where delivery_id = $1 and coalesce(from_office_id, '') = $2"
+    ))
+    .bind(delivery)
+    .bind(&from)
+    .execute(tx.conn())
+    .await?;
+    for chunk in changed.chunks(100) {
+        let sql = format!(
+            "update delivery set version_state = {DELIVERY_STATE}
+              where coalesce(from_office_id, '') = $1 and delivery_id in
+                    (select c.delivery_id from doc_version c where c.version_id in ({}))",
+            placeholders(2, chunk.len())
+        );
+        let mut query = sqlx::query(&sql).bind(&from);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        query.execute(tx.conn()).await?;
+    }
+    Ok(())
+}

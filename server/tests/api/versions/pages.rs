@@ -69,6 +69,94 @@ both!(
     }
 );
 
+/// The 版 word of an inbox row (`None`: no mark), and where its 最新版へ link goes.
+fn mark_of(body: &str, delivery: &str) -> (Option<&'static str>, Option<String>) {
+    let row = row_of(body, delivery);
+    let word = ["最新", "更新済", "旧計画", "取消"]
+        .into_iter()
+        .find(|w| row.contains(&format!(">{w}<")));
+    let link = row.find("\">最新版へ").and_then(|end| {
+        row[..end]
+            .rfind("/deliveries/")
+            .map(|s| row[s + 12..end].to_string())
+    });
+    (word, link)
+}
+
+both!(the_inbox_marks_follow_every_later_send, |app| {
+    let cm1 = app.login("a-cm1").await;
+    let b = app.login("b-staff").await;
+    let usage = |stamp| usage_unit(B, stamp, "202604", &[TARO], &[8]);
+    send(
+        &app,
+        &cm1,
+        plan_unit(B, "20260401090000", D1, &[TARO], "方針1", &["入浴介助"]),
+    )
+    .await;
+    send(&app, &cm1, usage("20260402090000")).await;
+    let plan1 = app.versions_of(TARO.0, "plan").await[0].delivery.clone();
+    let usage1 = app.versions_of(TARO.0, "usage").await[0].delivery.clone();
+    let inbox = b.get("/inbox").await.body;
+    assert_eq!(mark_of(&inbox, &plan1), (Some("最新"), None));
+    assert_eq!(mark_of(&inbox, &usage1), (Some("最新"), None));
+
+    // A newer plan makes the first one 旧計画, linking to the new one; the slip is untouched.
+    send(
+        &app,
+        &cm1,
+        plan_unit(
+            B,
+            "20260501090000",
+            "20260501",
+            &[TARO],
+            "方針2",
+            &["入浴介助"],
+        ),
+    )
+    .await;
+    let plan2 = app.versions_of(TARO.0, "plan").await[1].delivery.clone();
+    let inbox = b.get("/inbox").await.body;
+    assert_eq!(
+        mark_of(&inbox, &plan1),
+        (Some("旧計画"), Some(plan2.clone()))
+    );
+    assert_eq!(mark_of(&inbox, &plan2), (Some("最新"), None));
+    assert_eq!(mark_of(&inbox, &usage1), (Some("最新"), None));
+
+    // A deletion withdraws the slip; the deletion itself carries no 版.
+    send(
+        &app,
+        &cm1,
+        vec![deletion(
+            FileKind::UsagePlanDelete,
+            B,
+            "20260403090000",
+            TARO.0,
+            "202604",
+        )],
+    )
+    .await;
+    let dlt = app.versions_of(TARO.0, "usage").await[1].delivery.clone();
+    let inbox = b.get("/inbox").await.body;
+    assert_eq!(mark_of(&inbox, &usage1).0, Some("取消"));
+    assert_eq!(mark_of(&inbox, &dlt), (None, None));
+
+    // The slip sent again is 最新, and the sender's 送信済み shows the same marks.
+    send(&app, &cm1, usage("20260404090000")).await;
+    let usage2 = app.versions_of(TARO.0, "usage").await[2].delivery.clone();
+    let inbox = b.get("/inbox").await.body;
+    assert_eq!(mark_of(&inbox, &usage2), (Some("最新"), None));
+    assert_eq!(mark_of(&inbox, &usage1).0, Some("取消"));
+    let outbox = cm1.get("/outbox").await.body;
+    for delivery in [&plan1, &plan2, &usage1, &dlt, &usage2] {
+        assert_eq!(
+            mark_of(&outbox, delivery),
+            mark_of(&inbox, delivery),
+            "{delivery}"
+        );
+    }
+});
+
 both!(
     an_old_version_page_shows_the_banner_and_links_to_the_latest,
     |app| {
