@@ -149,8 +149,17 @@ pub async fn record_delivery(
     store::insert_versions(tx, &rows, sent_at).await?;
     store::insert_version_files(tx, to_office, &members).await?;
     store::update_derived(tx, &old).await?;
-    let changed: Vec<&str> = old.iter().map(|(id, _)| *id).collect();
-    store::refresh_delivery_states(tx, delivery_id, &changed).await?;
+    // The 版 state of this delivery and of those whose versions changed.
+    let changed: HashSet<&str> = old.iter().map(|(id, _)| *id).collect();
+    let mut deliveries: BTreeSet<&str> = chains
+        .iter()
+        .flat_map(|(_, chain)| chain)
+        .filter(|row| changed.contains(row.version_id.as_str()))
+        .map(|row| row.delivery_id.as_str())
+        .collect();
+    deliveries.insert(delivery_id);
+    let deliveries: Vec<&str> = deliveries.into_iter().collect();
+    store::refresh_delivery_states(tx, &deliveries).await?;
     Ok(drafts.len())
 }
 
@@ -171,6 +180,7 @@ fn new_row(v: &NewVersion<'_>) -> ChainRow {
         previous_version_id: None,
         withdrawn_by: None,
         withdrew_count: 0,
+        delivery_id: v.delivery_id.to_owned(),
     }
 }
 

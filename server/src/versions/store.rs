@@ -131,6 +131,7 @@ pub struct ChainRow {
     pub previous_version_id: Option<String>,
     pub withdrawn_by: Option<String>,
     pub withdrew_count: i64,
+    pub delivery_id: String,
 }
 
 /// A chain: (entity, 保険者番号, 被保険者番号).
@@ -139,7 +140,7 @@ pub type ChainKey = (String, String, String);
 /// The columns of a [`ChainRow`], in its field order, as one JSON array per row.
 const CHAIN_COLUMNS: &str =
     "version_id, anchor, provider, action, send_stamp, sent_at, person_name, conflict_name, state,
-    version_no, previous_version_id, withdrawn_by, withdrew_count";
+    version_no, previous_version_id, withdrawn_by, withdrew_count, delivery_id";
 
 /// Every row of the chains `keys` (one entity of one person each) sent by the transaction's
 /// office to `to_office`, in one query that answers one row per chain: a chain can hold
@@ -249,26 +250,14 @@ const DELIVERY_STATE: &str = "(select case max(case v.state when 'old_plan' then
               when 4 then 'old_plan' when 3 then 'superseded' when 2 then 'latest' when 1 then 'withdrawn' end
        from doc_version v where v.delivery_id = delivery.delivery_id and v.action = 'upsert')";
 
-/// Stores the 版 state of `delivery` and of the deliveries holding `changed` versions, after a
-/// send added to their chains (the transaction's office sent them all), 100 ids per statement.
-pub async fn refresh_delivery_states(
-    tx: &mut OfficeTx,
-    delivery: &str,
-    changed: &[&str],
-) -> InfraResult<()> {
+/// Stores the 版 state of `deliveries` (sent by the transaction's office) after a send added
+/// to their chains, 100 per statement.
+pub async fn refresh_delivery_states(tx: &mut OfficeTx, deliveries: &[&str]) -> InfraResult<()> {
     let from = tx.office_id().to_string();
-    sqlx::query(&format!(
-        "update delivery set version_state = {DELIVERY_STATE} where delivery_id = $1 and coalesce(from_office_id, '') = $2"
-    ))
-    .bind(delivery)
-    .bind(&from)
-    .execute(tx.conn())
-    .await?;
-    for chunk in changed.chunks(100) {
+    for chunk in deliveries.chunks(100) {
         let sql = format!(
             "update delivery set version_state = {DELIVERY_STATE}
-              where coalesce(from_office_id, '') = $1 and delivery_id in
-                    (select c.delivery_id from doc_version c where c.version_id in ({}))",
+              where coalesce(from_office_id, '') = $1 and delivery_id in ({})",
             placeholders(2, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(&from);
