@@ -1,6 +1,6 @@
 //! DLT* files mark versions 取消 (with their dependants) and never erase them.
 
-use super::fixtures::{deletion, pairs, plan_unit, send, usage_unit, B, TARO};
+use super::fixtures::{deletion, pairs, plan_unit, send, slip_deletion, usage_unit, B, TARO};
 use server::spec_csv::version_key::Entity;
 use server::spec_csv::FileKind;
 use server::versions::latest::{latest_live, LatestQuery};
@@ -82,18 +82,7 @@ both!(
             usage_unit(B, "20260402090000", "202605", &[TARO], &[8]),
         )
         .await;
-        send(
-            &app,
-            &cm1,
-            vec![deletion(
-                FileKind::UsagePlanDelete,
-                B,
-                "20260403090000",
-                TARO.0,
-                "202604",
-            )],
-        )
-        .await;
+        send(&app, &cm1, slip_deletion("20260403090000", "202604")).await;
         let rows = app.chain_rows(TARO.0).await;
         let april: Vec<(&str, &str)> = rows
             .iter()
@@ -131,18 +120,7 @@ both!(a_version_sent_after_a_deletion_is_latest_again, |app| {
         usage_unit(B, "20260401090000", "202604", &[TARO], &[8]),
     )
     .await;
-    send(
-        &app,
-        &cm1,
-        vec![deletion(
-            FileKind::UsagePlanDelete,
-            B,
-            "20260402090000",
-            TARO.0,
-            "202604",
-        )],
-    )
-    .await;
+    send(&app, &cm1, slip_deletion("20260402090000", "202604")).await;
     send(
         &app,
         &cm1,
@@ -163,18 +141,7 @@ both!(
     a_late_version_older_than_a_deletion_arrives_withdrawn,
     |app| {
         let cm1 = app.login("a-cm1").await;
-        send(
-            &app,
-            &cm1,
-            vec![deletion(
-                FileKind::UsagePlanDelete,
-                B,
-                "20260402090000",
-                TARO.0,
-                "202604",
-            )],
-        )
-        .await;
+        send(&app, &cm1, slip_deletion("20260402090000", "202604")).await;
         send(
             &app,
             &cm1,
@@ -199,18 +166,7 @@ both!(a_deletion_for_a_key_never_received_changes_nothing, |app| {
         usage_unit(B, "20260401090000", "202604", &[TARO], &[8]),
     )
     .await;
-    send(
-        &app,
-        &cm1,
-        vec![deletion(
-            FileKind::UsagePlanDelete,
-            B,
-            "20260402090000",
-            TARO.0,
-            "202605",
-        )],
-    )
-    .await;
+    send(&app, &cm1, slip_deletion("20260402090000", "202605")).await;
     assert_eq!(
         app.states(TARO.0, "usage").await,
         pairs(&[("20260401090000", "latest"), ("20260402090000", "deletion")])

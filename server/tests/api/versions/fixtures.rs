@@ -157,6 +157,23 @@ pub fn deletion(
     csv_file(kind, A, to, stamp, month, vec![row])
 }
 
+/// A DLTPLAN withdrawing TARO's 第6表 of `month` (YYYYMM), sent to B.
+pub fn slip_deletion(stamp: &str, month: &str) -> Vec<(String, Vec<u8>)> {
+    vec![deletion(FileKind::UsagePlanDelete, B, stamp, TARO.0, month)]
+}
+
+/// TARO's plan of 2026-05-01 (方針2, one 第2表 line), sent to B.
+pub fn may_plan() -> Vec<(String, Vec<u8>)> {
+    plan_unit(
+        B,
+        "20260501090000",
+        "20260501",
+        &[TARO],
+        "方針2",
+        &["入浴介助"],
+    )
+}
+
 /// Uploads `files` as `browser` and confirms the send; asserts every file goes. The clock
 /// moves a minute on, so each send has its own time.
 pub async fn send(app: &TestApp, browser: &Browser, files: Vec<(String, Vec<u8>)>) {

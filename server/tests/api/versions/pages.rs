@@ -1,7 +1,8 @@
 //! What staff see: inbox marks, the superseded banner, the download page, the timeline.
 
-use super::fixtures::{deletion, ids_after, plan_unit, send, usage_unit, B, HANAKO, TARO};
-use server::spec_csv::FileKind;
+use super::fixtures::{
+    ids_after, may_plan, plan_unit, send, slip_deletion, usage_unit, B, HANAKO, TARO,
+};
 
 const D1: &str = "20260401";
 
@@ -101,19 +102,7 @@ both!(the_inbox_marks_follow_every_later_send, |app| {
     assert_eq!(mark_of(&inbox, &usage1), (Some("最新"), None));
 
     // A newer plan makes the first one 旧計画, linking to the new one; the slip is untouched.
-    send(
-        &app,
-        &cm1,
-        plan_unit(
-            B,
-            "20260501090000",
-            "20260501",
-            &[TARO],
-            "方針2",
-            &["入浴介助"],
-        ),
-    )
-    .await;
+    send(&app, &cm1, may_plan()).await;
     let plan2 = app.versions_of(TARO.0, "plan").await[1].delivery.clone();
     let inbox = b.get("/inbox").await.body;
     assert_eq!(
@@ -124,18 +113,7 @@ both!(the_inbox_marks_follow_every_later_send, |app| {
     assert_eq!(mark_of(&inbox, &usage1), (Some("最新"), None));
 
     // A deletion withdraws the slip; the deletion itself carries no 版.
-    send(
-        &app,
-        &cm1,
-        vec![deletion(
-            FileKind::UsagePlanDelete,
-            B,
-            "20260403090000",
-            TARO.0,
-            "202604",
-        )],
-    )
-    .await;
+    send(&app, &cm1, slip_deletion("20260403090000", "202604")).await;
     let dlt = app.versions_of(TARO.0, "usage").await[1].delivery.clone();
     let inbox = b.get("/inbox").await.body;
     assert_eq!(mark_of(&inbox, &usage1).0, Some("取消"));
@@ -228,37 +206,14 @@ both!(
             plan_unit(B, "20260401090000", D1, &[TARO], "方針1", &["入浴介助"]),
         )
         .await;
-        send(
-            &app,
-            &cm1,
-            plan_unit(
-                B,
-                "20260501090000",
-                "20260501",
-                &[TARO],
-                "方針2",
-                &["入浴介助"],
-            ),
-        )
-        .await;
+        send(&app, &cm1, may_plan()).await;
         send(
             &app,
             &cm1,
             usage_unit(B, "20260402090000", "202604", &[TARO], &[8]),
         )
         .await;
-        send(
-            &app,
-            &cm1,
-            vec![deletion(
-                FileKind::UsagePlanDelete,
-                B,
-                "20260403090000",
-                TARO.0,
-                "202604",
-            )],
-        )
-        .await;
+        send(&app, &cm1, slip_deletion("20260403090000", "202604")).await;
         // HANAKO's documents are not on TARO's timeline.
         send(
             &app,
@@ -322,18 +277,7 @@ both!(a_key_conflict_and_a_late_arrival_are_explained, |app| {
 
 both!(a_deletion_of_something_never_received_says_so, |app| {
     let cm1 = app.login("a-cm1").await;
-    send(
-        &app,
-        &cm1,
-        vec![deletion(
-            FileKind::UsagePlanDelete,
-            B,
-            "20260403090000",
-            TARO.0,
-            "202605",
-        )],
-    )
-    .await;
+    send(&app, &cm1, slip_deletion("20260403090000", "202605")).await;
     let [d] = <[_; 1]>::try_from(app.versions_of(TARO.0, "usage").await).unwrap();
     let b = app.login("b-staff").await;
     let text = b.get(&format!("/deliveries/{}", d.delivery)).await.text();
