@@ -193,17 +193,16 @@ pub async fn list(
     }
     if incoming && !filter.assignee.is_empty() {
         // 自分の受信 / 未割当 / one staff member's items (routing, issue 7).
-        let assigned = if filter.assignee == "unassigned" {
-            "assignee_id is null".to_string()
+        if filter.assignee == "unassigned" {
+            sql.push_str(&format!(
+                " and d.delivery_id in (select b.delivery_id from route_brief b where b.office_id = {office} and b.unassigned > 0)"
+            ));
         } else {
-            format!(
-                "assignee_id = {}",
-                params.push(Param::Text(filter.assignee.clone()))
-            )
-        };
-        sql.push_str(&format!(
-            " and d.delivery_id in (select r.delivery_id from delivery_route r where r.office_id = {office} and r.{assigned})"
-        ));
+            let assignee = params.push(Param::Text(filter.assignee.clone()));
+            sql.push_str(&format!(
+                " and d.delivery_id in (select r.delivery_id from delivery_route r where r.office_id = {office} and r.assignee_id = {assignee})"
+            ));
+        }
     }
     if let Some(start) = jst_day_start(&filter.from) {
         let p = params.push(Param::Int(start));

@@ -60,8 +60,8 @@ pub(super) fn stale(routes: &[RouteRow]) -> AppError {
     ))
 }
 
-/// Moves `routes` to `to` (none = 未割当) with `reason`; writes history and (optionally) the
-/// roster. Returns how many routes changed.
+/// Moves `routes` (of one item) to `to` (none = 未割当) with `reason`; writes history, the
+/// item's brief and (optionally) the roster. Returns how many routes changed.
 pub(super) async fn reassign(
     tx: &mut OfficeTx,
     routes: &[&RouteRow],
@@ -117,6 +117,7 @@ pub(super) async fn reassign(
                 "assigned"
             };
             store::add_event(tx, &first.delivery_id, Some(&by_id), kind, &detail, "", now).await?;
+            super::brief::refresh(tx, &first.delivery_id).await?;
         }
     }
     Ok(changed.len())

@@ -2,7 +2,7 @@
 //! the history with notes, and per-row briefs for a whole list page from one query.
 
 use super::store::{self, RouteRow};
-use super::{staff, RoutingService};
+use super::{brief, staff, RoutingService};
 use crate::auth::AuthCheck;
 use crate::db::OfficeTx;
 use crate::error::InfraResult;
@@ -11,6 +11,7 @@ use app::types::{
     RoutingBrief, StaffRef, WorkEvent, WorkStatus,
 };
 use app::AppError;
+use std::collections::HashMap;
 
 fn route(r: &RouteRow, me: &str) -> ItemRoute {
     ItemRoute {
@@ -31,41 +32,45 @@ fn route(r: &RouteRow, me: &str) -> ItemRoute {
     }
 }
 
-/// Fills `routing` of the rows of one list page (receiving office only): one query for the
-/// 担当 counts of every row, one for the caller's own persons.
+/// Fills `routing` of the rows of one list page (receiving office only) from the items'
+/// briefs: one query for the briefs, one for the 担当's names, one for the caller's own
+/// persons (the last two only when the briefs name anyone, or the caller).
 pub async fn fill_briefs(
     tx: &mut OfficeTx,
     me: &str,
     items: &mut [DeliverySummary],
 ) -> InfraResult<()> {
     let ids: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
-    let counts = store::assignee_counts(tx, &ids).await?;
-    // The caller's own persons are read only when the counts show some (one query less per
-    // page for staff who are nobody's 担当 on it).
-    let assigned_to_me = counts.iter().any(|c| c.assignee_id.as_deref() == Some(me));
-    let mine = if assigned_to_me {
+    let briefs = brief::briefs_of(tx, &ids).await?;
+    let mut users: Vec<&str> = briefs
+        .iter()
+        .flat_map(|b| b.assignees.split_whitespace())
+        .collect();
+    users.sort_unstable();
+    users.dedup();
+    let names: HashMap<String, String> = brief::names_of(tx, &users).await?.into_iter().collect();
+    let mine = if users.contains(&me) {
         store::routes_of_assignee(tx, me, &ids).await?
     } else {
         Vec::new()
     };
     for item in items.iter_mut() {
         let id = item.id.to_string();
-        let mut brief = RoutingBrief::default();
-        for c in counts.iter().filter(|c| c.delivery_id == id) {
-            brief.version += c.version;
-            match (&c.assignee_id, &c.assignee_name) {
-                (Some(_), Some(name)) if !brief.assignees.contains(name) => {
-                    brief.assignees.push(name.clone())
+        let mut routing = RoutingBrief::default();
+        if let Some(b) = briefs.iter().find(|b| b.delivery_id == id) {
+            routing.version = b.version;
+            routing.unassigned = b.unassigned;
+            for name in b.assignees.split_whitespace().filter_map(|u| names.get(u)) {
+                if !routing.assignees.contains(name) {
+                    routing.assignees.push(name.clone());
                 }
-                (None, _) => brief.unassigned += c.persons,
-                _ => {}
             }
         }
         for r in mine.iter().filter(|r| r.delivery_id == id) {
-            brief.my_persons.push(route(r, me).person_label());
-            brief.my_status = WorkStatus::from_code(&r.status);
+            routing.my_persons.push(route(r, me).person_label());
+            routing.my_status = WorkStatus::from_code(&r.status);
         }
-        item.routing = brief;
+        item.routing = routing;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 
 pub mod assign;
 pub mod audit;
+pub mod brief;
 pub mod cover;
 pub mod digest;
 pub mod handover;

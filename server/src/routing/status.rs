@@ -44,6 +44,7 @@ impl RoutingService {
             store::set_status(&mut tx, &r.route_id, status.code(), &me, now).await?;
         }
         let id = delivery.to_string();
+        super::brief::refresh(&mut tx, &id).await?;
         let detail = format!("対応状況を「{}」にしました", status.label());
         store::add_event(&mut tx, &id, Some(&me), "status", &detail, "", now).await?;
         let event = RoutingAudit::StatusChanged {

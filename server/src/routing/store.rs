@@ -17,8 +17,8 @@ pub struct NewRoute<'a> {
     pub at: Millis,
 }
 
-/// Inserts the routes of one item (status 未読), in one statement per 100; a second route
-/// for the same person of the item is ignored.
+/// Inserts the routes of one item (status 未読), in one statement per 100, and writes the
+/// item's brief; a second route for the same person of the item is ignored.
 pub async fn insert_routes(tx: &mut OfficeTx, routes: &[NewRoute<'_>]) -> InfraResult<()> {
     let office = tx.office_id().to_string();
     for chunk in routes.chunks(100) {
@@ -52,6 +52,12 @@ pub async fn insert_routes(tx: &mut OfficeTx, routes: &[NewRoute<'_>]) -> InfraR
                 .bind(r.at);
         }
         query.execute(tx.conn()).await?;
+    }
+    let mut items: Vec<&str> = routes.iter().map(|r| r.delivery_id).collect();
+    items.sort_unstable();
+    items.dedup();
+    for item in items {
+        super::brief::refresh(tx, item).await?;
     }
     Ok(())
 }
@@ -91,50 +97,9 @@ pub async fn routes_of(tx: &mut OfficeTx, delivery: &str) -> InfraResult<Vec<Rou
     .await?)
 }
 
-/// Per item of a list page and per 担当 (None: 未割当): the 担当's name, how many persons
-/// and the sum of the routes' versions. One row per (item, 担当), not per person.
-#[derive(Clone, Debug, FromRow)]
-pub struct AssigneeCount {
-    pub delivery_id: String,
-    pub assignee_id: Option<String>,
-    pub assignee_name: Option<String>,
-    pub persons: i64,
-    pub version: i64,
-}
-
-/// The 担当 counts of some items, each item's 担当 in routing order (grouped before the names
-/// are joined: one name lookup per 担当, not per person). The office filter is
-/// written as an expression so that SQLite looks the page's items up by `delivery_id`
-/// instead of scanning every route of the office (its planner has no statistics to tell).
-pub async fn assignee_counts(
-    tx: &mut OfficeTx,
-    deliveries: &[String],
-) -> InfraResult<Vec<AssigneeCount>> {
-    if deliveries.is_empty() {
-        return Ok(Vec::new());
-    }
-    let office = tx.office_id().to_string();
-    let sql = format!(
-        "select g.delivery_id, g.assignee_id, a.display_name as assignee_name, g.persons, g.version
-           from (select r.delivery_id, r.assignee_id, count(*) as persons,
-                        cast(sum(r.version) as bigint) as version, min(r.routed_at) as routed_at,
-                        min(r.insurer) as insurer, min(r.insured) as insured
-                   from delivery_route r
-                  where coalesce(r.office_id, '') = $1 and r.delivery_id in ({})
-                  group by r.delivery_id, r.assignee_id) g
-           left join staff_account a on a.user_id = g.assignee_id
-          order by g.routed_at, g.insurer, g.insured",
-        crate::db::placeholders(2, deliveries.len())
-    );
-    let mut query = sqlx::query_as::<_, AssigneeCount>(&sql).bind(office);
-    for id in deliveries {
-        query = query.bind(id);
-    }
-    Ok(query.fetch_all(tx.conn()).await?)
-}
-
-/// The routes of some items that are `assignee`'s, in routing order (looked up by
-/// `delivery_id`, as in [`assignee_counts`]).
+/// The routes of some items that are `assignee`'s, in routing order (the office filter
+/// is an expression so that SQLite looks the page's items up by `delivery_id` instead of
+/// scanning every route of the office: its planner has no statistics to tell).
 pub async fn routes_of_assignee(
     tx: &mut OfficeTx,
     assignee: &str,
@@ -272,7 +237,7 @@ pub async fn events_of(
 }
 
 /// Counts for the navigation: items with the user's persons still 未読, and items with
-/// persons in 未割当. One statement; each count stops at [`NAV_COUNT_CAP`] (the menu then
+/// persons in 未割当 (from the items' briefs). One statement; each count stops at [`NAV_COUNT_CAP`] (the menu then
 /// says 「100件以上」), so every page costs the same however long the queues grow.
 pub async fn nav_counts(tx: &mut OfficeTx, user: &str) -> InfraResult<(i64, i64)> {
     let office = tx.office_id().to_string();
@@ -280,8 +245,8 @@ pub async fn nav_counts(tx: &mut OfficeTx, user: &str) -> InfraResult<(i64, i64)
         "select
            (select count(*) from (select distinct delivery_id from delivery_route
              where office_id = $1 and assignee_id = $2 and status = 'unread' limit $3) mine),
-           (select count(*) from (select distinct delivery_id from delivery_route
-             where office_id = $1 and assignee_id is null limit $3) unassigned)",
+           (select count(*) from (select delivery_id from route_brief
+             where office_id = $1 and unassigned > 0 limit $3) unassigned)",
     )
     .bind(office)
     .bind(user)

@@ -4,6 +4,7 @@
 
 mod assign;
 mod cover_disable;
+mod list;
 mod notify;
 mod roster_csv;
 mod steps;

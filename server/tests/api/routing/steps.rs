@@ -185,7 +185,8 @@ both!(the_navigation_counts_unassigned_items_up_to_100, |app| {
     let delivery = actuals_to_a(&app, &[P3]).await;
     let admin = app.login("a-admin").await;
     assert!(admin.get("/").await.text().contains("未割当 1件"));
-    // 99 more items like it, written directly (sending 99 files would only be slower).
+    // 99 more items like it, with their routes and briefs, written directly (sending 99
+    // files would only be slower).
     let (app, delivery) = (&app, delivery.as_str());
     let copy = move |n: usize| async move {
         let mut conn = app.owner_connection().await;
@@ -208,6 +209,15 @@ both!(the_navigation_counts_unassigned_items_up_to_100, |app| {
                         routed_at, updated_at from delivery_route where delivery_id = $3",
             )
             .bind(format!("route-{n:03}"))
+            .bind(&id)
+            .bind(delivery)
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query(
+                "insert into route_brief (delivery_id, office_id, assignees, unassigned, version)
+                 select $1, office_id, assignees, unassigned, version from route_brief where delivery_id = $2",
+            )
             .bind(&id)
             .bind(delivery)
             .execute(&mut conn)

@@ -1,0 +1,88 @@
+//! The routing brief of each received item (table `route_brief`): its 担当 in routing order,
+//! how many persons have none, and its routing version. The 受信 list's 担当 column and the
+//! navigation's 未割当 count read it, one row per item instead of every route. Every write
+//! to an item's routes ends with [`refresh`] of that item, in the same transaction.
+
+use crate::db::OfficeTx;
+use crate::error::InfraResult;
+
+/// One item's brief as stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct Brief {
+    pub delivery_id: String,
+    /// The 担当's user ids in routing order, separated by spaces.
+    pub assignees: String,
+    pub unassigned: i64,
+    pub version: i64,
+}
+
+/// Recomputes the brief of one item from its routes. The 担当 are ordered as their first
+/// routes are (routing time, then person), the order the item page lists them in.
+pub async fn refresh(tx: &mut OfficeTx, delivery: &str) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
+    let groups: Vec<(Option<String>, i64, i64)> = sqlx::query_as(
+        "select assignee_id, count(*), cast(sum(version) as bigint)
+           from delivery_route where office_id = $1 and delivery_id = $2
+          group by assignee_id
+          order by min(routed_at), min(insurer), min(insured), assignee_id",
+    )
+    .bind(&office)
+    .bind(delivery)
+    .fetch_all(tx.conn())
+    .await?;
+    let assignees: Vec<&str> = groups.iter().filter_map(|g| g.0.as_deref()).collect();
+    let unassigned = groups
+        .iter()
+        .filter(|g| g.0.is_none())
+        .map(|g| g.1)
+        .sum::<i64>();
+    let version = groups.iter().map(|g| g.2).sum::<i64>();
+    sqlx::query(
+        "insert into route_brief (delivery_id, office_id, assignees, unassigned, version)
+         values ($1, $2, $3, $4, $5)
+         on conflict (delivery_id) do update
+            set assignees = excluded.assignees, unassigned = excluded.unassigned, version = excluded.version",
+    )
+    .bind(delivery)
+    .bind(&office)
+    .bind(assignees.join(" "))
+    .bind(unassigned)
+    .bind(version)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// The briefs of some items (those the office received; the others have none).
+pub async fn briefs_of(tx: &mut OfficeTx, deliveries: &[String]) -> InfraResult<Vec<Brief>> {
+    if deliveries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let office = tx.office_id().to_string();
+    let sql = format!(
+        "select delivery_id, assignees, unassigned, version from route_brief
+          where delivery_id in ({}) and office_id = $1",
+        crate::db::placeholders(2, deliveries.len())
+    );
+    let mut query = sqlx::query_as::<_, Brief>(&sql).bind(office);
+    for id in deliveries {
+        query = query.bind(id);
+    }
+    Ok(query.fetch_all(tx.conn()).await?)
+}
+
+/// Display names of some users, by id.
+pub async fn names_of(tx: &mut OfficeTx, users: &[&str]) -> InfraResult<Vec<(String, String)>> {
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "select user_id, display_name from staff_account where user_id in ({})",
+        crate::db::placeholders(1, users.len())
+    );
+    let mut query = sqlx::query_as(&sql);
+    for id in users {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_all(tx.conn()).await?)
+}
