@@ -174,11 +174,12 @@ impl App {
     }
 
     /// Serves until the process is stopped; expired sessions and abandoned uploads are swept,
-    /// and queued mail is sent, in the background.
+    /// queued mail is sent and SQLite's WAL is checkpointed, in the background.
     pub async fn run(self) -> InfraResult<()> {
         let sweeper = self.session_store.clone().spawn_sweeper();
         let cleaner = spawn_storage_cleanup(self.state.clone());
         let digest = crate::routing::digest::spawn(self.state.services.routing.clone());
+        let checkpointer = db::spawn_checkpointer(self.state.db.clone());
         let state = &self.state;
         let mail_worker = state.config.mail.poll_interval.map(|interval| {
             crate::mail::worker::spawn(
@@ -207,6 +208,9 @@ impl App {
         }
         if let Some(reminders) = reminders {
             reminders.abort();
+        }
+        if let Some(checkpointer) = checkpointer {
+            checkpointer.abort();
         }
         served.map_err(InfraError::from)
     }

@@ -59,6 +59,10 @@ pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
                     (Backend::Sqlite, _) => {
                         conn.execute("pragma foreign_keys = on; pragma busy_timeout = 10000; pragma synchronous = normal;")
                             .await?;
+                        // Checkpoints run in the background: see `spawn_checkpointer`.
+                        let pages = super::checkpoint::AUTOCHECKPOINT_PAGES;
+                        conn.execute(format!("pragma wal_autocheckpoint = {pages}").as_str())
+                            .await?;
                     }
                 }
                 Ok(())

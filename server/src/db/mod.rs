@@ -5,9 +5,11 @@
 //! Office data is reached only through [`Db::begin_office`] → [`OfficeTx`]; on PostgreSQL this
 //! also sets `app.office_id`, which the row-level-security policies compare against.
 
+mod checkpoint;
 mod connect;
 mod migrate;
 
+pub use checkpoint::spawn_checkpointer;
 pub use connect::{connect, connect_url};
 pub use migrate::migrate;
 
