@@ -53,16 +53,24 @@ pub async fn refresh(tx: &mut OfficeTx, delivery: &str) -> InfraResult<()> {
     Ok(())
 }
 
-/// The briefs of some items (those the office received; the others have none).
+/// The briefs of some items (those the office received; the others have none). The ids are
+/// joined as a list of values, not tested with `in (…)`: PostgreSQL's generic plan (see
+/// `db::connect`) scanned the table and rebuilt the array of ids for every row it read, which
+/// cost a 受信 page 2.7 ms instead of 0.3 ms.
 pub async fn briefs_of(tx: &mut OfficeTx, deliveries: &[String]) -> InfraResult<Vec<Brief>> {
     if deliveries.is_empty() {
         return Ok(Vec::new());
     }
     let office = tx.office_id().to_string();
+    let values: Vec<String> = (2..2 + deliveries.len())
+        .map(|k| format!("(${k})"))
+        .collect();
     let sql = format!(
-        "select delivery_id, assignees, unassigned, version from route_brief
-          where delivery_id in ({}) and office_id = $1",
-        crate::db::placeholders(2, deliveries.len())
+        "with page (delivery_id) as (values {})
+         select b.delivery_id, b.assignees, b.unassigned, b.version
+           from page join route_brief b on b.delivery_id = page.delivery_id
+          where b.office_id = $1",
+        values.join(", ")
     );
     let mut query = sqlx::query_as::<_, Brief>(&sql).bind(office);
     for id in deliveries {
