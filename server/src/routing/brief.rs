@@ -7,7 +7,7 @@ use crate::db::OfficeTx;
 use crate::error::InfraResult;
 
 /// One item's brief as stored.
-#[derive(Clone, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, sqlx::FromRow)]
 pub struct Brief {
     pub delivery_id: String,
     /// The 担当's user ids in routing order, separated by spaces.
