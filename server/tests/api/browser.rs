@@ -12,21 +12,26 @@ pub struct Page {
 impl Page {
     /// The visible text with tags removed (for "the user sees …" assertions).
     pub fn text(&self) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in self.body.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => {
-                    in_tag = false;
-                    out.push(' ');
-                }
-                _ if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        visible_text(&self.body)
     }
+}
+
+/// The visible text of some HTML with tags removed.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A browser without JavaScript: keeps cookies, does not follow redirects, sends our Origin.

@@ -7,14 +7,7 @@ both!(
         let delivery = actuals_to_a(&app, &[P1, P3]).await;
         let admin = app.login("a-admin").await;
         let queue = admin.get("/inbox/unassigned").await;
-        let item = format!("{delivery}:{}", {
-            let at = queue.body.find(&format!("value=\"{delivery}:")).unwrap();
-            queue.body[at + 7 + delivery.len() + 1..]
-                .split('"')
-                .next()
-                .unwrap()
-                .to_string()
-        });
+        let item = queue_value(&queue, &delivery);
         let cm2 = user_id(&app, "a-cm2").await;
         let done = admin
             .post(

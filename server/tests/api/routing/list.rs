@@ -9,13 +9,7 @@ async fn inbox_row(browser: &Browser, delivery: &str) -> String {
         .expect("the item is listed");
     let start = page.body[..at].rfind("<tr").unwrap();
     let end = at + page.body[at..].find("</tr>").unwrap();
-    crate::helpers::Page {
-        status: 200,
-        location: None,
-        body: page.body[start..end].to_string(),
-        set_cookie: Vec::new(),
-    }
-    .text()
+    crate::browser::visible_text(&page.body[start..end])
 }
 
 both!(
@@ -63,21 +57,9 @@ both!(
         // new version, so assigning from it right after is not refused as stale.
         let next = actuals_to_a(&app, &[P1, P3]).await;
         let cm1_browser = app.login("a-cm1").await;
-        let item = format!("/deliveries/{next}");
-        let page = cm1_browser.get(&item).await;
-        let changed = cm1_browser
-            .post(
-                &format!("{item}/status"),
-                &[("status", "in_progress"), ("version", &version_on(&page))],
-            )
-            .await;
+        let changed = post_status(&cm1_browser, &next, "in_progress").await;
         assert_eq!(changed.status, 303, "{}", changed.text());
-        let queue = admin.get("/inbox/unassigned").await;
-        let at = queue
-            .body
-            .find(&format!("value=\"{next}:"))
-            .expect("the item waits in 未割当");
-        let value = queue.body[at + 7..].split('"').next().unwrap().to_string();
+        let value = queue_value(&admin.get("/inbox/unassigned").await, &next);
         let done = admin
             .post(
                 "/inbox/unassigned/assign",

@@ -169,3 +169,25 @@ pub fn version_on(page: &crate::helpers::Page) -> String {
     let rest = &page.body[at + "name=\"version\" value=\"".len()..];
     rest.split('"').next().unwrap().to_string()
 }
+
+/// Posts the item page's status form as `browser`, with the version the page shows now.
+pub async fn post_status(browser: &Browser, delivery: &str, status: &str) -> crate::helpers::Page {
+    let item = format!("/deliveries/{delivery}");
+    let page = browser.get(&item).await;
+    browser
+        .post(
+            &format!("{item}/status"),
+            &[("status", status), ("version", &version_on(&page))],
+        )
+        .await
+}
+
+/// The value of `delivery`'s checkbox in the 未割当 queue (`{delivery}:{version}`).
+pub fn queue_value(queue: &crate::helpers::Page, delivery: &str) -> String {
+    let at = queue
+        .body
+        .find(&format!("value=\"{delivery}:"))
+        .expect("the item waits in 未割当");
+    let rest = &queue.body[at + "value=\"".len()..];
+    rest.split('"').next().unwrap().to_string()
+}

@@ -7,13 +7,7 @@ both!(
         let delivery = actuals_to_a(&app, &[P1, P2]).await;
         let cm1 = app.login("a-cm1").await;
         let item = format!("/deliveries/{delivery}");
-        let page = cm1.get(&item).await;
-        let changed = cm1
-            .post(
-                &format!("{item}/status"),
-                &[("status", "in_progress"), ("version", &version_on(&page))],
-            )
-            .await;
+        let changed = post_status(&cm1, &delivery, "in_progress").await;
         assert!(cm1
             .follow(&changed)
             .await
@@ -27,12 +21,7 @@ both!(
         );
 
         // 取込済 also tells the sender (the office receipt).
-        let page = cm1.get(&item).await;
-        cm1.post(
-            &format!("{item}/status"),
-            &[("status", "imported"), ("version", &version_on(&page))],
-        )
-        .await;
+        post_status(&cm1, &delivery, "imported").await;
         let b = app.login("b-staff").await;
         assert!(b.get(&item).await.text().contains("取込済"));
 
