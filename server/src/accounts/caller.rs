@@ -51,14 +51,14 @@ select m.role, o.name as office_name, o.office_number, o.service_type, s.display
 /// meanwhile, the session was ended from ログイン中の端末, or the password changed since login
 /// (the session must end).
 pub async fn load_caller(db: &Db, login: &SessionLogin) -> InfraResult<Option<LoadedCaller>> {
-    let mut tx = db.begin_user(login.user_id).await?;
+    let mut read = db.read_user_once(login.user_id).await?;
     let row: Option<CallerRow> = sqlx::query_as(CALLER_SQL)
         .bind(login.user_id.to_string())
         .bind(login.office_id.to_string())
         .bind(&login.handle)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(read.conn())
         .await?;
-    tx.commit().await?;
+    read.finish().await?;
     let Some(row) = row else {
         return Ok(None);
     };

@@ -15,6 +15,7 @@ pub use migrate::migrate;
 
 use crate::error::InfraResult;
 use app::types::{OfficeId, UserId};
+use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, AnyPool, Transaction};
 
 /// Which database the pool talks to.
@@ -58,6 +59,23 @@ pub struct OfficeTx {
 
 /// A transaction for the few unscoped tables (login, office directory, job bookkeeping).
 pub type Tx = Transaction<'static, Any>;
+
+/// Where one read statement runs: see [`Db::read_user_once`].
+pub struct OnceRead(OnceHandle);
+
+/// [`OnceRead`] scoped to one office: see [`Db::read_office_once`].
+pub struct OfficeOnce {
+    read: OnceRead,
+    office: OfficeId,
+}
+
+enum OnceHandle {
+    /// SQLite: one statement is its own snapshot, so it needs no `BEGIN` and `COMMIT`, which
+    /// are two more hand-offs to sqlx's connection thread.
+    Pooled(PoolConnection<Any>),
+    /// PostgreSQL: the row-level-security scope is transaction-local, so a transaction.
+    Scoped(Tx),
+}
 
 impl Db {
     /// Wraps connected pools (`writer` may be a clone of `pool`).
@@ -124,6 +142,26 @@ impl Db {
         })
     }
 
+    /// A connection for exactly one read statement scoped to `office` (the per-request reads:
+    /// caller, navigation counts). Several statements need [`Db::read_office`], whose snapshot
+    /// they share.
+    pub async fn read_office_once(&self, office: OfficeId) -> InfraResult<OfficeOnce> {
+        let read = OnceRead(self.once("app.office_id", &office.to_string()).await?);
+        Ok(OfficeOnce { read, office })
+    }
+
+    /// [`Db::read_office_once`] for `user`'s own memberships (the per-request caller).
+    pub async fn read_user_once(&self, user: UserId) -> InfraResult<OnceRead> {
+        Ok(OnceRead(self.once("app.user_id", &user.to_string()).await?))
+    }
+
+    async fn once(&self, name: &'static str, value: &str) -> InfraResult<OnceHandle> {
+        Ok(match self.backend {
+            Backend::Sqlite => OnceHandle::Pooled(self.pool.acquire().await?),
+            Backend::Postgres => OnceHandle::Scoped(self.begin_read(name, value).await?),
+        })
+    }
+
     /// Scopes an open transaction to `office` (one transaction that writes to several offices,
     /// such as registering an organisation, rescopes between them).
     pub async fn scope(&self, mut tx: Tx, office: OfficeId) -> InfraResult<OfficeTx> {
@@ -170,6 +208,41 @@ fn scoped_begin(name: &'static str, value: &str) -> String {
         .filter(|c| c.is_ascii_hexdigit() || *c == '-')
         .collect();
     format!("BEGIN; SELECT set_config('{name}', '{safe}', true)")
+}
+
+impl OnceRead {
+    /// The connection, for the one statement.
+    pub fn conn(&mut self) -> &mut AnyConnection {
+        match &mut self.0 {
+            OnceHandle::Pooled(conn) => conn,
+            OnceHandle::Scoped(tx) => tx,
+        }
+    }
+
+    /// Ends the read (on PostgreSQL, commits the scoped transaction).
+    pub async fn finish(self) -> InfraResult<()> {
+        match self.0 {
+            OnceHandle::Pooled(_) => Ok(()),
+            OnceHandle::Scoped(tx) => Ok(tx.commit().await?),
+        }
+    }
+}
+
+impl OfficeOnce {
+    /// The office this read is scoped to.
+    pub fn office_id(&self) -> OfficeId {
+        self.office
+    }
+
+    /// The connection, for the one statement.
+    pub fn conn(&mut self) -> &mut AnyConnection {
+        self.read.conn()
+    }
+
+    /// Ends the read.
+    pub async fn finish(self) -> InfraResult<()> {
+        self.read.finish().await
+    }
 }
 
 impl OfficeTx {

@@ -110,10 +110,10 @@ impl RoutingService {
     /// Navigation counts (未割当 only for managers and admins).
     pub async fn counts(&self, caller: &Caller) -> Result<NavCounts, AppError> {
         AuthCheck::member().check(caller)?;
-        let mut tx = self.db.read_office(caller.office_id()).await?;
+        let mut read = self.db.read_office_once(caller.office_id()).await?;
         let (mine_unread, unassigned) =
-            store::nav_counts(&mut tx, &caller.user_id.to_string()).await?;
-        tx.commit().await?;
+            store::nav_counts(&mut read, &caller.user_id.to_string()).await?;
+        read.finish().await?;
         let manager = AuthCheck::manager().check(caller).is_ok();
         Ok(NavCounts {
             mine_unread,

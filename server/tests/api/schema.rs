@@ -45,28 +45,44 @@ both!(
 );
 
 both!(
-    a_transaction_scoped_to_one_office_cannot_see_anothers_rows,
+    a_read_scoped_to_one_office_cannot_see_anothers_rows,
     |app| {
+        // A transaction, and the bare read of one statement (per-request reads) alike.
         let mut tx = app.db.begin_office(app.office_a).await.unwrap();
-        let visible: Vec<(String,)> =
-            sqlx::query_as("select office_id from membership where office_id = $1")
-                .bind(app.office_b.to_string())
-                .fetch_all(tx.conn())
-                .await
-                .unwrap();
-        let audit: Vec<(String,)> = sqlx::query_as("select chain from audit_log where chain = $1")
-            .bind(app.office_b.to_string())
-            .fetch_all(tx.conn())
-            .await
-            .unwrap();
+        let (visible, audit) = office_b_rows(tx.conn(), &app).await;
+        tx.commit().await.unwrap();
+        let mut once = app.db.read_office_once(app.office_a).await.unwrap();
+        let (once_visible, once_audit) = office_b_rows(once.conn(), &app).await;
+        once.finish().await.unwrap();
         if app.backend == Backend::Postgres {
             assert!(
                 visible.is_empty() && audit.is_empty(),
                 "RLS must hide office B from office A's scope"
             );
+            assert!(
+                once_visible.is_empty() && once_audit.is_empty(),
+                "RLS must hide office B from a one-statement read in office A's scope"
+            );
         } else {
             // SQLite relies on the store's office filters; the HTTP tests prove those per route.
-            assert!(!visible.is_empty());
+            assert!(!visible.is_empty() && !once_visible.is_empty());
         }
     }
 );
+
+async fn office_b_rows(
+    conn: &mut sqlx::AnyConnection,
+    app: &crate::helpers::TestApp,
+) -> (Vec<(String,)>, Vec<(String,)>) {
+    let visible = sqlx::query_as("select office_id from membership where office_id = $1")
+        .bind(app.office_b.to_string())
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap();
+    let audit = sqlx::query_as("select chain from audit_log where chain = $1")
+        .bind(app.office_b.to_string())
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap();
+    (visible, audit)
+}
