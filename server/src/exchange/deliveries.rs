@@ -84,7 +84,11 @@ impl ExchangeService {
             })
             .collect::<Result<_, _>>()?;
         if incoming {
-            crate::routing::item::fill_briefs(&mut tx, &me, &mut items).await?;
+            let briefs: Vec<_> = rows
+                .iter()
+                .filter_map(crate::routing::brief::brief_of_row)
+                .collect();
+            crate::routing::item::fill_briefs(&mut tx, &me, &briefs, &mut items).await?;
         }
         tx.commit().await?;
         Ok(DeliveryPage { items, next })

@@ -90,15 +90,22 @@ pub struct DeliveryRow {
     pub imported_by_name: Option<String>,
     /// The 版 state the lists show (see `versions::marks_of_rows`).
     pub version_state: Option<String>,
+    /// The routing brief (`route_brief`), read by the receiving office's list only.
+    #[sqlx(default)]
+    pub brief_assignees: Option<String>,
+    #[sqlx(default)]
+    pub brief_unassigned: Option<i64>,
+    #[sqlx(default)]
+    pub brief_version: Option<i64>,
 }
 
-/// The columns of a [`DeliveryRow`]; `DELIVERY_JOINS` follows the source of `d`.
+/// The columns of a [`DeliveryRow`] but its brief; `from`, the source of `d` and
+/// `DELIVERY_JOINS` follow.
 const DELIVERY_COLUMNS: &str = "select d.delivery_id, d.from_office_id, fo.name as from_name, fo.office_number as from_number,
         fo.service_type as from_type, d.to_office_id, t.name as to_name, t.office_number as to_number,
         t.service_type as to_type, d.sent_at, s.display_name as sent_by_name, d.file_count, d.kinds, d.target_months,
         d.persons_label, d.first_opened_at, d.imported_at, i.display_name as imported_by_name,
-        d.version_state
-   from ";
+        d.version_state";
 
 const DELIVERY_JOINS: &str = " d
    join office fo on fo.office_id = d.from_office_id
@@ -220,8 +227,17 @@ pub async fn list(
         ));
     }
     let order = " order by d.sent_at desc, d.delivery_id desc";
+    // The receiving office's rows carry their routing briefs, in the same statement.
+    let (brief_columns, brief_join) = if incoming {
+        (
+            ", b.assignees as brief_assignees, b.unassigned as brief_unassigned, b.version as brief_version",
+            format!(" left join route_brief b on b.delivery_id = d.delivery_id and b.office_id = {office}"),
+        )
+    } else {
+        ("", String::new())
+    };
     let sql = format!(
-        "{DELIVERY_COLUMNS}({sql}{order} limit {}){DELIVERY_JOINS}{order}",
+        "{DELIVERY_COLUMNS}{brief_columns} from ({sql}{order} limit {}){DELIVERY_JOINS}{brief_join}{order}",
         PAGE_SIZE + 1
     );
     let mut query = sqlx::query_as::<_, DeliveryRow>(&sql);
@@ -237,7 +253,7 @@ pub async fn list(
 /// One delivery the office sent or received.
 pub async fn find(tx: &mut OfficeTx, id: &str) -> InfraResult<Option<DeliveryRow>> {
     let office = tx.office_id().to_string();
-    Ok(sqlx::query_as(&format!("{DELIVERY_COLUMNS}delivery{DELIVERY_JOINS} where d.delivery_id = $1 and (d.from_office_id = $2 or d.to_office_id = $2)"))
+    Ok(sqlx::query_as(&format!("{DELIVERY_COLUMNS} from delivery{DELIVERY_JOINS} where d.delivery_id = $1 and (d.from_office_id = $2 or d.to_office_id = $2)"))
         .bind(id)
         .bind(office)
         .fetch_optional(tx.conn())

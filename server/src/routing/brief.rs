@@ -1,13 +1,14 @@
 //! The routing brief of each received item (table `route_brief`): its 担当 in routing order,
-//! how many persons have none, and its routing version. The 受信 list's 担当 column and the
-//! navigation's 未割当 count read it, one row per item instead of every route. Every write
+//! how many persons have none, and its routing version. The 受信 list's 担当 column (joined to
+//! the list's rows) and the navigation's 未割当 count read it, one row per item instead of every route. Every write
 //! to an item's routes ends with [`refresh`] of that item, in the same transaction.
 
 use crate::db::OfficeTx;
 use crate::error::InfraResult;
+use crate::exchange::delivery_store::DeliveryRow;
 
 /// One item's brief as stored.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct Brief {
     pub delivery_id: String,
     /// The 担当's user ids in routing order, separated by spaces.
@@ -53,30 +54,14 @@ pub async fn refresh(tx: &mut OfficeTx, delivery: &str) -> InfraResult<()> {
     Ok(())
 }
 
-/// The briefs of some items (those the office received; the others have none). The ids are
-/// joined as a list of values, not tested with `in (…)`: PostgreSQL's generic plan (see
-/// `db::connect`) scanned the table and rebuilt the array of ids for every row it read, which
-/// cost a 受信 page 2.7 ms instead of 0.3 ms.
-pub async fn briefs_of(tx: &mut OfficeTx, deliveries: &[String]) -> InfraResult<Vec<Brief>> {
-    if deliveries.is_empty() {
-        return Ok(Vec::new());
-    }
-    let office = tx.office_id().to_string();
-    let values: Vec<String> = (2..2 + deliveries.len())
-        .map(|k| format!("(${k})"))
-        .collect();
-    let sql = format!(
-        "with page (delivery_id) as (values {})
-         select b.delivery_id, b.assignees, b.unassigned, b.version
-           from page join route_brief b on b.delivery_id = page.delivery_id
-          where b.office_id = $1",
-        values.join(", ")
-    );
-    let mut query = sqlx::query_as::<_, Brief>(&sql).bind(office);
-    for id in deliveries {
-        query = query.bind(id);
-    }
-    Ok(query.fetch_all(tx.conn()).await?)
+/// The brief a receiving office's list row carries (none for an item without routes).
+pub fn brief_of_row(row: &DeliveryRow) -> Option<Brief> {
+    Some(Brief {
+        delivery_id: row.delivery_id.clone(),
+        assignees: row.brief_assignees.clone()?,
+        unassigned: row.brief_unassigned?,
+        version: row.brief_version?,
+    })
 }
 
 /// Display names of some users, by id.

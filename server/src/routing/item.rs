@@ -1,8 +1,9 @@
 //! What the item page and the inbox rows show of routing: routes with reasons and statuses,
 //! the history with notes, and per-row briefs for a whole list page from one query.
 
+use super::brief::{self, Brief};
 use super::store::{self, RouteRow};
-use super::{brief, staff, RoutingService};
+use super::{staff, RoutingService};
 use crate::auth::AuthCheck;
 use crate::db::OfficeTx;
 use crate::error::InfraResult;
@@ -33,15 +34,15 @@ fn route(r: &RouteRow, me: &str) -> ItemRoute {
 }
 
 /// Fills `routing` of the rows of one list page (receiving office only) from the items'
-/// briefs: one query for the briefs, one for the 担当's names, one for the caller's own
-/// persons (the last two only when the briefs name anyone, or the caller).
+/// briefs, which the list read with its rows: one query for the 担当's names, one for the
+/// caller's own persons (only when the briefs name anyone, or the caller).
 pub async fn fill_briefs(
     tx: &mut OfficeTx,
     me: &str,
+    briefs: &[Brief],
     items: &mut [DeliverySummary],
 ) -> InfraResult<()> {
     let ids: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
-    let briefs = brief::briefs_of(tx, &ids).await?;
     let mut users: Vec<&str> = briefs
         .iter()
         .flat_map(|b| b.assignees.split_whitespace())
