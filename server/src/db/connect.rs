@@ -61,8 +61,12 @@ pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
                             .await?;
                         // Checkpoints run in the background: see `spawn_checkpointer`.
                         let pages = super::checkpoint::AUTOCHECKPOINT_PAGES;
-                        conn.execute(format!("pragma wal_autocheckpoint = {pages}").as_str())
-                            .await?;
+                        let limit = super::checkpoint::WAL_SIZE_LIMIT_BYTES;
+                        conn.execute(
+                            format!("pragma wal_autocheckpoint = {pages}; pragma journal_size_limit = {limit};")
+                                .as_str(),
+                        )
+                        .await?;
                     }
                 }
                 Ok(())

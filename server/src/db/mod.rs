@@ -9,7 +9,7 @@ mod checkpoint;
 mod connect;
 mod migrate;
 
-pub use checkpoint::spawn_checkpointer;
+pub use checkpoint::{spawn_checkpointer, WAL_SIZE_LIMIT_BYTES};
 pub use connect::{connect, connect_url};
 pub use migrate::migrate;
 

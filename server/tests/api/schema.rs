@@ -86,3 +86,47 @@ async fn office_b_rows(
         .unwrap();
     (visible, audit)
 }
+
+/// SQLite only: PostgreSQL manages its own WAL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_write_does_not_leave_a_large_sqlite_wal_file_behind() {
+    let app = crate::helpers::spawn_app(Backend::Sqlite).await;
+    let wal = format!("{}-wal", app.database_url.trim_start_matches("sqlite://"));
+    let mut tx = app.db.begin().await.unwrap();
+    sqlx::query("create table scratch (bytes blob)")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    // 32 MiB in one transaction, as a large import would write.
+    sqlx::query(
+        "with recursive n (k) as (select 1 union all select k + 1 from n where k < 32)
+             insert into scratch (bytes) select randomblob(1048576) from n",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let written = std::fs::metadata(&wal).unwrap().len();
+    assert!(written > 32 * 1024 * 1024, "WAL of {written} bytes");
+    // After a checkpoint, the next write starts the WAL over and cuts the file back.
+    let limit = server::db::WAL_SIZE_LIMIT_BYTES;
+    let mut size = written;
+    for _ in 0..50 {
+        sqlx::query("pragma wal_checkpoint(PASSIVE)")
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        let mut tx = app.db.begin().await.unwrap();
+        sqlx::query("delete from scratch where rowid = (select min(rowid) from scratch)")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        size = std::fs::metadata(&wal).unwrap().len();
+        if size <= limit {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(size <= limit, "the WAL file stayed at {size} bytes");
+}
