@@ -26,7 +26,7 @@ pub use two_factor::TwoFactorPort;
 pub use versions::VersionsPort;
 
 use crate::error::AppError;
-use crate::types::{Caller, Flash};
+use crate::types::{Caller, Flash, NavCounts};
 use leptos::prelude::use_context;
 use std::sync::Arc;
 
@@ -65,6 +65,11 @@ fn request_parts() -> Option<http::request::Parts> {
 /// The signed-in caller, if the server's middleware resolved one for this request.
 pub fn caller() -> Option<Caller> {
     request_parts().and_then(|parts| parts.extensions.get::<Caller>().cloned())
+}
+
+/// The navigation counts the server's middleware read with the caller (requests for pages).
+pub fn nav_counts() -> Option<NavCounts> {
+    request_parts().and_then(|parts| parts.extensions.get::<NavCounts>().cloned())
 }
 
 /// The one-shot form data the previous POST left for this page.

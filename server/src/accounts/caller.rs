@@ -1,12 +1,13 @@
 //! Turns a session's login into the request's `Caller`, or says the session is no longer valid.
 //! Runs on every signed-in request, so it is one statement: the membership of the session's
 //! office, the number of offices, whether the session row is still live and whether the
-//! organisation requires 2段階認証 that this person has not set up yet.
+//! organisation requires 2段階認証 that this person has not set up yet. Pages also read the
+//! navigation counts: on the same connection, once the caller is known.
 
 use crate::auth::SessionLogin;
 use crate::db::Db;
 use crate::error::{InfraError, InfraResult};
-use app::types::{Caller, CurrentOffice, OfficeNumber, Role, ServiceTypeCode};
+use app::types::{Caller, CurrentOffice, NavCounts, OfficeNumber, Role, ServiceTypeCode};
 use sqlx::FromRow;
 
 /// The signed-in person for this request.
@@ -16,6 +17,8 @@ pub struct LoadedCaller {
     pub caller: Caller,
     /// The organisation requires 2段階認証 and this person has not enabled it yet.
     pub must_enrol_two_factor: bool,
+    /// The navigation counts, when asked for.
+    pub nav_counts: Option<NavCounts>,
 }
 
 #[derive(FromRow)]
@@ -49,43 +52,55 @@ select m.role, o.name as office_name, o.office_number, o.service_type, s.display
 
 /// Loads the caller for a session: `None` when the account, membership or office was disabled
 /// meanwhile, the session was ended from ログイン中の端末, or the password changed since login
-/// (the session must end).
-pub async fn load_caller(db: &Db, login: &SessionLogin) -> InfraResult<Option<LoadedCaller>> {
-    let mut read = db.read_user_once(login.user_id).await?;
+/// (the session must end). With `nav_counts`, also reads the navigation counts of the caller.
+pub async fn load_caller(
+    db: &Db,
+    login: &SessionLogin,
+    nav_counts: bool,
+) -> InfraResult<Option<LoadedCaller>> {
+    let mut reads = db.member_reads(login.user_id, login.office_id).await?;
     let row: Option<CallerRow> = sqlx::query_as(CALLER_SQL)
         .bind(login.user_id.to_string())
         .bind(login.office_id.to_string())
         .bind(&login.handle)
-        .fetch_optional(read.conn())
+        .fetch_optional(reads.conn())
         .await?;
-    read.finish().await?;
-    let Some(row) = row else {
+    // Sessions from before `user_session` existed carry no handle and are not checked.
+    let valid = row.filter(|row| {
+        let ended = !login.handle.is_empty() && row.live_sessions == 0;
+        !ended && row.password_version == login.password_version
+    });
+    let Some(row) = valid else {
+        reads.finish().await?;
         return Ok(None);
     };
-    // Sessions from before `user_session` existed carry no handle and are not checked.
-    let ended = !login.handle.is_empty() && row.live_sessions == 0;
-    if ended || row.password_version != login.password_version {
-        return Ok(None);
-    }
     let corrupt = |what: &str, value: &str| InfraError::Corrupt(format!("{what} {value}"));
     let number = OfficeNumber::parse(&row.office_number)
         .map_err(|_| corrupt("office number", &row.office_number))?;
     let service_type = ServiceTypeCode::parse(&row.service_type)
         .map_err(|_| corrupt("service type", &row.service_type))?;
     let role = Role::from_code(&row.role).ok_or_else(|| corrupt("role", &row.role))?;
-    Ok(Some(LoadedCaller {
-        caller: Caller {
-            user_id: login.user_id,
-            display_name: row.display_name,
-            office: CurrentOffice {
-                id: login.office_id,
-                name: row.office_name,
-                number,
-                service_type,
-            },
-            role,
-            office_count: usize::try_from(row.office_count).unwrap_or(1),
+    let caller = Caller {
+        user_id: login.user_id,
+        display_name: row.display_name,
+        office: CurrentOffice {
+            id: login.office_id,
+            name: row.office_name,
+            number,
+            service_type,
         },
+        role,
+        office_count: usize::try_from(row.office_count).unwrap_or(1),
+    };
+    let nav_counts = if nav_counts {
+        Some(crate::routing::item::nav_counts(&mut reads, &caller).await?)
+    } else {
+        None
+    };
+    reads.finish().await?;
+    Ok(Some(LoadedCaller {
+        caller,
         must_enrol_two_factor: row.require_two_factor_at.is_some() && row.totp_enabled_at.is_none(),
+        nav_counts,
     }))
 }

@@ -80,7 +80,10 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
         let absolute = i64::try_from(state.config.session.absolute.as_millis()).unwrap_or(i64::MAX);
         if now - login.last_seen > idle || now - login.login_at > absolute {
             ended = Some(Ended::Expired);
-        } else if let Some(loaded) = load_caller(&state.db, &login).await? {
+        } else if let Some(loaded) =
+            // Pages show the navigation counts: read them with the caller (one connection).
+            load_caller(&state.db, &login, req.method() == Method::GET).await?
+        {
             if now - login.last_seen >= LAST_SEEN_RESOLUTION_MS {
                 login.last_seen = now;
                 session.update(&login).await?;
@@ -101,6 +104,9 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
                 }
             }
             must_enrol = loaded.must_enrol_two_factor;
+            if let Some(counts) = loaded.nav_counts {
+                req.extensions_mut().insert(counts);
+            }
             req.extensions_mut().insert(loaded.caller);
             req.extensions_mut()
                 .insert(app::types::SessionHandle(login.handle.clone()));

@@ -60,17 +60,15 @@ pub struct OfficeTx {
 /// A transaction for the few unscoped tables (login, office directory, job bookkeeping).
 pub type Tx = Transaction<'static, Any>;
 
-/// Where one read statement runs: see [`Db::read_user_once`].
-pub struct OnceRead(OnceHandle);
-
-/// [`OnceRead`] scoped to one office: see [`Db::read_office_once`].
-pub struct OfficeOnce {
-    read: OnceRead,
+/// A connection for reads scoped to one office whose statements each stand alone (they need
+/// no snapshot in common): see [`Db::office_reads`] and [`Db::member_reads`].
+pub struct OfficeReads {
+    handle: ReadsHandle,
     office: OfficeId,
 }
 
-enum OnceHandle {
-    /// SQLite: one statement is its own snapshot, so it needs no `BEGIN` and `COMMIT`, which
+enum ReadsHandle {
+    /// SQLite: each statement is its own snapshot, so it needs no `BEGIN` and `COMMIT`, which
     /// are two more hand-offs to sqlx's connection thread.
     Pooled(PoolConnection<Any>),
     /// PostgreSQL: the row-level-security scope is transaction-local, so a transaction.
@@ -118,7 +116,7 @@ impl Db {
             Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => {
                 self.writer
-                    .begin_with(scoped_begin("app.office_id", &office.to_string()))
+                    .begin_with(scoped_begin(&[("app.office_id", office.to_string())]))
                     .await?
             }
         };
@@ -129,37 +127,46 @@ impl Db {
     /// writers on SQLite's WAL).
     pub async fn read_office(&self, office: OfficeId) -> InfraResult<OfficeTx> {
         let tx = self
-            .begin_read("app.office_id", &office.to_string())
+            .begin_read(&[("app.office_id", office.to_string())])
             .await?;
         Ok(OfficeTx { tx, office })
     }
 
-    /// A read transaction; on PostgreSQL `BEGIN` and the scope setting go in one round trip.
-    async fn begin_read(&self, name: &'static str, value: &str) -> InfraResult<Tx> {
+    /// A read transaction; on PostgreSQL `BEGIN` and the scope settings go in one round trip.
+    async fn begin_read(&self, settings: &[(&'static str, String)]) -> InfraResult<Tx> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin().await?,
-            Backend::Postgres => self.pool.begin_with(scoped_begin(name, value)).await?,
+            Backend::Postgres => self.pool.begin_with(scoped_begin(settings)).await?,
         })
     }
 
-    /// A connection for exactly one read statement scoped to `office` (the per-request reads:
-    /// caller, navigation counts). Several statements need [`Db::read_office`], whose snapshot
-    /// they share.
-    pub async fn read_office_once(&self, office: OfficeId) -> InfraResult<OfficeOnce> {
-        let read = OnceRead(self.once("app.office_id", &office.to_string()).await?);
-        Ok(OfficeOnce { read, office })
+    /// Reads scoped to `office` whose statements each stand alone (the navigation counts).
+    /// Statements that must agree with each other need [`Db::read_office`] and its snapshot.
+    pub async fn office_reads(&self, office: OfficeId) -> InfraResult<OfficeReads> {
+        self.reads(office, &[("app.office_id", office.to_string())])
+            .await
     }
 
-    /// [`Db::read_office_once`] for `user`'s own memberships (the per-request caller).
-    pub async fn read_user_once(&self, user: UserId) -> InfraResult<OnceRead> {
-        Ok(OnceRead(self.once("app.user_id", &user.to_string()).await?))
+    /// [`Db::office_reads`] that may also see `user`'s own memberships across offices (the
+    /// per-request caller, then the navigation counts of the caller's office).
+    pub async fn member_reads(&self, user: UserId, office: OfficeId) -> InfraResult<OfficeReads> {
+        let settings = [
+            ("app.user_id", user.to_string()),
+            ("app.office_id", office.to_string()),
+        ];
+        self.reads(office, &settings).await
     }
 
-    async fn once(&self, name: &'static str, value: &str) -> InfraResult<OnceHandle> {
-        Ok(match self.backend {
-            Backend::Sqlite => OnceHandle::Pooled(self.pool.acquire().await?),
-            Backend::Postgres => OnceHandle::Scoped(self.begin_read(name, value).await?),
-        })
+    async fn reads(
+        &self,
+        office: OfficeId,
+        settings: &[(&'static str, String)],
+    ) -> InfraResult<OfficeReads> {
+        let handle = match self.backend {
+            Backend::Sqlite => ReadsHandle::Pooled(self.pool.acquire().await?),
+            Backend::Postgres => ReadsHandle::Scoped(self.begin_read(settings).await?),
+        };
+        Ok(OfficeReads { handle, office })
     }
 
     /// Scopes an open transaction to `office` (one transaction that writes to several offices,
@@ -173,7 +180,7 @@ impl Db {
     /// A read transaction that may see `user`'s own memberships across offices (login, the
     /// per-request caller, the office list).
     pub async fn begin_user(&self, user: UserId) -> InfraResult<Tx> {
-        self.begin_read("app.user_id", &user.to_string()).await
+        self.begin_read(&[("app.user_id", user.to_string())]).await
     }
 
     async fn set_scope(&self, tx: &mut Tx, name: &str, value: &str) -> InfraResult<()> {
@@ -200,48 +207,42 @@ pub fn placeholders(first: usize, count: usize) -> String {
     marks.join(", ")
 }
 
-/// `BEGIN` plus a transaction-local setting, as one simple-protocol batch. The value is the
-/// text of a UUID (our typed ids), checked here again because it is written into the SQL.
-fn scoped_begin(name: &'static str, value: &str) -> String {
-    let safe: String = value
-        .chars()
-        .filter(|c| c.is_ascii_hexdigit() || *c == '-')
+/// `BEGIN` plus transaction-local settings, as one simple-protocol batch. The values are the
+/// text of UUIDs (our typed ids), checked here again because they are written into the SQL.
+fn scoped_begin(settings: &[(&'static str, String)]) -> String {
+    let calls: Vec<String> = settings
+        .iter()
+        .map(|(name, value)| {
+            let safe: String = value
+                .chars()
+                .filter(|c| c.is_ascii_hexdigit() || *c == '-')
+                .collect();
+            format!("set_config('{name}', '{safe}', true)")
+        })
         .collect();
-    format!("BEGIN; SELECT set_config('{name}', '{safe}', true)")
+    format!("BEGIN; SELECT {}", calls.join(", "))
 }
 
-impl OnceRead {
-    /// The connection, for the one statement.
-    pub fn conn(&mut self) -> &mut AnyConnection {
-        match &mut self.0 {
-            OnceHandle::Pooled(conn) => conn,
-            OnceHandle::Scoped(tx) => tx,
-        }
-    }
-
-    /// Ends the read (on PostgreSQL, commits the scoped transaction).
-    pub async fn finish(self) -> InfraResult<()> {
-        match self.0 {
-            OnceHandle::Pooled(_) => Ok(()),
-            OnceHandle::Scoped(tx) => Ok(tx.commit().await?),
-        }
-    }
-}
-
-impl OfficeOnce {
-    /// The office this read is scoped to.
+impl OfficeReads {
+    /// The office these reads are scoped to.
     pub fn office_id(&self) -> OfficeId {
         self.office
     }
 
-    /// The connection, for the one statement.
+    /// The connection, for the next statement.
     pub fn conn(&mut self) -> &mut AnyConnection {
-        self.read.conn()
+        match &mut self.handle {
+            ReadsHandle::Pooled(conn) => conn,
+            ReadsHandle::Scoped(tx) => tx,
+        }
     }
 
-    /// Ends the read.
+    /// Ends the reads (on PostgreSQL, commits the scoped transaction).
     pub async fn finish(self) -> InfraResult<()> {
-        self.read.finish().await
+        match self.handle {
+            ReadsHandle::Pooled(_) => Ok(()),
+            ReadsHandle::Scoped(tx) => Ok(tx.commit().await?),
+        }
     }
 }
 

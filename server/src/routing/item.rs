@@ -5,7 +5,7 @@ use super::brief::{self, Brief};
 use super::store::{self, RouteRow};
 use super::{staff, RoutingService};
 use crate::auth::AuthCheck;
-use crate::db::OfficeTx;
+use crate::db::{OfficeReads, OfficeTx};
 use crate::error::InfraResult;
 use app::types::{
     Caller, DeliveryId, DeliverySummary, ItemRoute, ItemRouting, NavCounts, RouteReason,
@@ -111,14 +111,20 @@ impl RoutingService {
     /// Navigation counts (未割当 only for managers and admins).
     pub async fn counts(&self, caller: &Caller) -> Result<NavCounts, AppError> {
         AuthCheck::member().check(caller)?;
-        let mut read = self.db.read_office_once(caller.office_id()).await?;
-        let (mine_unread, unassigned) =
-            store::nav_counts(&mut read, &caller.user_id.to_string()).await?;
-        read.finish().await?;
-        let manager = AuthCheck::manager().check(caller).is_ok();
-        Ok(NavCounts {
-            mine_unread,
-            unassigned: if manager { unassigned } else { 0 },
-        })
+        let mut reads = self.db.office_reads(caller.office_id()).await?;
+        let counts = nav_counts(&mut reads, caller).await?;
+        reads.finish().await?;
+        Ok(counts)
     }
+}
+
+/// The navigation counts `caller` may see (未割当 only for managers and admins), read in the
+/// caller's office.
+pub async fn nav_counts(reads: &mut OfficeReads, caller: &Caller) -> InfraResult<NavCounts> {
+    let (mine_unread, unassigned) = store::nav_counts(reads, &caller.user_id.to_string()).await?;
+    let manager = AuthCheck::manager().check(caller).is_ok();
+    Ok(NavCounts {
+        mine_unread,
+        unassigned: if manager { unassigned } else { 0 },
+    })
 }

@@ -2,7 +2,7 @@
 //! statement is scoped to the transaction's office, the receiving office.
 
 use crate::clock::Millis;
-use crate::db::{OfficeOnce, OfficeTx};
+use crate::db::{OfficeReads, OfficeTx};
 use crate::error::InfraResult;
 use sqlx::FromRow;
 
@@ -239,7 +239,7 @@ pub async fn events_of(
 /// Counts for the navigation: items with the user's persons still 未読, and items with
 /// persons in 未割当 (from the items' briefs). One statement; each count stops at [`NAV_COUNT_CAP`] (the menu then
 /// says 「100件以上」), so every page costs the same however long the queues grow.
-pub async fn nav_counts(tx: &mut OfficeOnce, user: &str) -> InfraResult<(i64, i64)> {
+pub async fn nav_counts(tx: &mut OfficeReads, user: &str) -> InfraResult<(i64, i64)> {
     let office = tx.office_id().to_string();
     let row: (i64, i64) = sqlx::query_as(
         "select

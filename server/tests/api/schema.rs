@@ -47,25 +47,31 @@ both!(
 both!(
     a_read_scoped_to_one_office_cannot_see_anothers_rows,
     |app| {
-        // A transaction, and the bare read of one statement (per-request reads) alike.
+        // A transaction, and the reads whose statements stand alone (per-request reads),
+        // also those that see the caller's memberships, alike.
         let mut tx = app.db.begin_office(app.office_a).await.unwrap();
-        let (visible, audit) = office_b_rows(tx.conn(), &app).await;
+        let in_transaction = office_b_rows(tx.conn(), &app).await;
         tx.commit().await.unwrap();
-        let mut once = app.db.read_office_once(app.office_a).await.unwrap();
-        let (once_visible, once_audit) = office_b_rows(once.conn(), &app).await;
-        once.finish().await.unwrap();
-        if app.backend == Backend::Postgres {
-            assert!(
-                visible.is_empty() && audit.is_empty(),
-                "RLS must hide office B from office A's scope"
-            );
-            assert!(
-                once_visible.is_empty() && once_audit.is_empty(),
-                "RLS must hide office B from a one-statement read in office A's scope"
-            );
-        } else {
-            // SQLite relies on the store's office filters; the HTTP tests prove those per route.
-            assert!(!visible.is_empty() && !once_visible.is_empty());
+        let mut reads = app.db.office_reads(app.office_a).await.unwrap();
+        let in_reads = office_b_rows(reads.conn(), &app).await;
+        reads.finish().await.unwrap();
+        let mut reads = app.db.member_reads(app.cm1, app.office_a).await.unwrap();
+        let in_member_reads = office_b_rows(reads.conn(), &app).await;
+        reads.finish().await.unwrap();
+        for (what, (visible, audit)) in [
+            ("a transaction", in_transaction),
+            ("office reads", in_reads),
+            ("member reads", in_member_reads),
+        ] {
+            if app.backend == Backend::Postgres {
+                assert!(
+                    visible.is_empty() && audit.is_empty(),
+                    "RLS must hide office B from {what} in office A's scope"
+                );
+            } else {
+                // SQLite relies on the store's office filters; the HTTP tests prove those per route.
+                assert!(!visible.is_empty(), "{what}");
+            }
         }
     }
 );
