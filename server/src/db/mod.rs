@@ -178,7 +178,7 @@ impl Db {
     }
 
     /// A read transaction that may see `user`'s own memberships across offices (login, the
-    /// per-request caller, the office list).
+    /// office list; the per-request caller uses [`Db::member_reads`]).
     pub async fn begin_user(&self, user: UserId) -> InfraResult<Tx> {
         self.begin_read(&[("app.user_id", user.to_string())]).await
     }
