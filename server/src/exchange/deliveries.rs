@@ -86,7 +86,7 @@ impl ExchangeService {
         if incoming {
             let briefs: Vec<_> = rows
                 .iter()
-                .filter_map(crate::routing::brief::brief_of_row)
+                .map(crate::routing::brief::brief_of_row)
                 .collect();
             crate::routing::item::fill_briefs(&mut tx, &me, &briefs, &mut items).await?;
         }

@@ -1,7 +1,8 @@
 //! The routing brief of each received item (table `route_brief`): its 担当 in routing order,
 //! how many persons have none, and its routing version. The 受信 list's 担当 column (joined to
-//! the list's rows) and the navigation's 未割当 count read it, one row per item instead of every route. Every write
-//! to an item's routes ends with [`refresh`] of that item, in the same transaction.
+//! the list's rows) and the navigation's 未割当 count read it, one row per item instead of
+//! every route. Every write to an item's routes ends with [`refresh`] of that item, in the
+//! same transaction.
 
 use crate::db::OfficeTx;
 use crate::error::InfraResult;
@@ -10,7 +11,6 @@ use crate::exchange::delivery_store::DeliveryRow;
 /// One item's brief as stored.
 #[derive(Debug)]
 pub struct Brief {
-    pub delivery_id: String,
     /// The 担当's user ids in routing order, separated by spaces.
     pub assignees: String,
     pub unassigned: i64,
@@ -57,7 +57,6 @@ pub async fn refresh(tx: &mut OfficeTx, delivery: &str) -> InfraResult<()> {
 /// The brief a receiving office's list row carries (none for an item without routes).
 pub fn brief_of_row(row: &DeliveryRow) -> Option<Brief> {
     Some(Brief {
-        delivery_id: row.delivery_id.clone(),
         assignees: row.brief_assignees.clone()?,
         unassigned: row.brief_unassigned?,
         version: row.brief_version?,

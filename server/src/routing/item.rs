@@ -34,17 +34,18 @@ fn route(r: &RouteRow, me: &str) -> ItemRoute {
 }
 
 /// Fills `routing` of the rows of one list page (receiving office only) from the items'
-/// briefs, which the list read with its rows: one query for the 担当's names, one for the
+/// briefs, which the list read with its rows (`briefs[k]` is `items[k]`'s): one query for the 担当's names, one for the
 /// caller's own persons (only when the briefs name anyone, or the caller).
 pub async fn fill_briefs(
     tx: &mut OfficeTx,
     me: &str,
-    briefs: &[Brief],
+    briefs: &[Option<Brief>],
     items: &mut [DeliverySummary],
 ) -> InfraResult<()> {
     let ids: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
     let mut users: Vec<&str> = briefs
         .iter()
+        .flatten()
         .flat_map(|b| b.assignees.split_whitespace())
         .collect();
     users.sort_unstable();
@@ -55,10 +56,10 @@ pub async fn fill_briefs(
     } else {
         Vec::new()
     };
-    for item in items.iter_mut() {
+    for (item, brief) in items.iter_mut().zip(briefs) {
         let id = item.id.to_string();
         let mut routing = RoutingBrief::default();
-        if let Some(b) = briefs.iter().find(|b| b.delivery_id == id) {
+        if let Some(b) = brief {
             routing.version = b.version;
             routing.unassigned = b.unassigned;
             for name in b.assignees.split_whitespace().filter_map(|u| names.get(u)) {
