@@ -13,9 +13,10 @@ macro_rules! uuid_id {
         pub struct $name(Uuid);
 
         impl $name {
-            /// A fresh random id.
+            /// A fresh id: time-ordered (UUID version 7), so the rows made one after another
+            /// land side by side in every index that starts with it (see `new_row_id`).
             pub fn new() -> Self {
-                Self(Uuid::new_v4())
+                Self(Uuid::now_v7())
             }
             /// The inner UUID.
             pub fn get(self) -> Uuid {

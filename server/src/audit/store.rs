@@ -82,7 +82,7 @@ pub async fn append(conn: &mut AnyConnection, entry: NewEntry<'_>) -> InfraResul
     .fetch_one(&mut *conn)
     .await?;
     let mut row = StoredRow {
-        audit_id: uuid::Uuid::new_v4().to_string(),
+        audit_id: crate::db::new_row_id(),
         chain: chain.clone(),
         seq,
         office_id: entry.office.map(|o| o.to_string()),

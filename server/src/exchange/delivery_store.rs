@@ -287,7 +287,7 @@ pub async fn insert_event(
     at: Millis,
 ) -> InfraResult<()> {
     sqlx::query("insert into delivery_event (event_id, delivery_id, from_office_id, to_office_id, file_id, kind, user_id, at) values ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(crate::db::new_row_id())
         .bind(&delivery.delivery_id)
         .bind(&delivery.from_office_id)
         .bind(&delivery.to_office_id)

@@ -68,10 +68,7 @@ impl ExchangeService {
             })
             .collect();
         store::insert_blobs(tx.conn(), &blobs, now).await?;
-        let ids: Vec<String> = files
-            .iter()
-            .map(|_| uuid::Uuid::new_v4().to_string())
-            .collect();
+        let ids: Vec<String> = files.iter().map(|_| crate::db::new_row_id()).collect();
         let mut texts = Vec::with_capacity(files.len());
         for file in &files {
             let report_json = serde_json::to_string(&file.findings)

@@ -17,7 +17,7 @@ pub async fn enqueue(
     template: &MailTemplate,
     now: Millis,
 ) -> InfraResult<String> {
-    let mail_id = uuid::Uuid::new_v4().to_string();
+    let mail_id = crate::db::new_row_id();
     let (subject, body) = template.render();
     sqlx::query(
         "insert into mail_outbox (mail_id, to_address, subject, body_text, template, created_at, next_attempt_at)

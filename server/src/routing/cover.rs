@@ -185,7 +185,7 @@ impl RoutingService {
             "insert into absence_cover (cover_id, office_id, absent_id, cover_user_id, starts_at, ends_at, created_by, created_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
-        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(crate::db::new_row_id())
         .bind(tx.office_id().to_string())
         .bind(absent.id.to_string())
         .bind(cover.id.to_string())

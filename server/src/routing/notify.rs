@@ -42,7 +42,7 @@ async fn hold_for_digest(tx: &mut OfficeTx, user: &str, n: &Notice<'_>) -> Infra
         "insert into notify_pending (pending_id, office_id, user_id, delivery_id, partner_name, created_at)
          values ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(crate::db::new_row_id())
     .bind(office)
     .bind(user)
     .bind(n.delivery_id)

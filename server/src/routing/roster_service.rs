@@ -238,7 +238,7 @@ impl RoutingService {
                 .unwrap_or_default();
             return Err(AppError::invalid("file", message));
         };
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = crate::db::new_row_id();
         let mut tx = self.db.begin_office(caller.office_id()).await?;
         sqlx::query(
             "insert into roster_import (import_id, office_id, created_by, file_name, content, created_at) values ($1, $2, $3, $4, $5, $6)",

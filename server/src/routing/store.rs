@@ -41,7 +41,7 @@ pub async fn insert_routes(tx: &mut OfficeTx, routes: &[NewRoute<'_>]) -> InfraR
         let mut query = sqlx::query(&sql).bind(&office);
         for r in chunk {
             query = query
-                .bind(uuid::Uuid::new_v4().to_string())
+                .bind(crate::db::new_row_id())
                 .bind(r.delivery_id)
                 .bind(r.insurer)
                 .bind(r.insured)
@@ -206,7 +206,7 @@ pub async fn add_event(
         "insert into delivery_work_event (event_id, delivery_id, office_id, user_id, kind, detail, body, at)
          values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(crate::db::new_row_id())
     .bind(delivery)
     .bind(office)
     .bind(user)

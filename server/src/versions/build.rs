@@ -65,10 +65,7 @@ pub async fn record_delivery(
         })
         .collect();
     let drafts = extract::drafts(&inputs);
-    let ids: Vec<String> = drafts
-        .iter()
-        .map(|_| uuid::Uuid::new_v4().to_string())
-        .collect();
+    let ids: Vec<String> = drafts.iter().map(|_| crate::db::new_row_id()).collect();
     let anchors: Vec<String> = drafts
         .iter()
         .map(|d| extract::anchor_text(&d.key.anchor))
