@@ -14,7 +14,7 @@ macro_rules! uuid_id {
 
         impl $name {
             /// A fresh id: time-ordered (UUID version 7), so the rows made one after another
-            /// land side by side in every index that starts with it (see `new_row_id`).
+            /// land side by side in every index that starts with it (`server::db::new_row_id`).
             pub fn new() -> Self {
                 Self(Uuid::now_v7())
             }

@@ -21,9 +21,9 @@ use sqlx::{Any, AnyConnection, AnyPool, Transaction};
 /// A fresh row id: a time-ordered UUID (version 7), as the typed ids of `app::types` are.
 /// Rows inserted together then share the last pages of their key's index: a send's ten
 /// version rows change one leaf page of each index on `version_id` or `delivery_id`, where
-/// random ids changed ten, and every changed page is written to SQLite's WAL (PostgreSQL's
-/// too) at commit. Ids are not secrets (every read checks the office); tokens and session
-/// handles stay random.
+/// random ids changed ten, and SQLite writes every changed page to its WAL at commit
+/// (PostgreSQL logs rows, and gains little). Ids are not secrets (every read checks the
+/// office); tokens and session handles stay random.
 pub fn new_row_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
