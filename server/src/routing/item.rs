@@ -34,15 +34,15 @@ fn route(r: &RouteRow, me: &str) -> ItemRoute {
 }
 
 /// Fills `routing` of the rows of one list page (receiving office only) from the items'
-/// briefs, which the list read with its rows (`briefs[k]` is `items[k]`'s): one query for the 担当's names, one for the
-/// caller's own persons (only when the briefs name anyone, or the caller).
+/// briefs, which the list read with its rows (`briefs[k]` is `items[k]`'s): one query for the
+/// 担当's names, one for the caller's own persons (only when the briefs name anyone, or the
+/// caller).
 pub async fn fill_briefs(
     tx: &mut OfficeTx,
     me: &str,
     briefs: &[Option<Brief>],
     items: &mut [DeliverySummary],
 ) -> InfraResult<()> {
-    let ids: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
     let mut users: Vec<&str> = briefs
         .iter()
         .flatten()
@@ -52,6 +52,7 @@ pub async fn fill_briefs(
     users.dedup();
     let names: HashMap<String, String> = brief::names_of(tx, &users).await?.into_iter().collect();
     let mine = if users.contains(&me) {
+        let ids: Vec<String> = items.iter().map(|i| i.id.to_string()).collect();
         store::routes_of_assignee(tx, me, &ids).await?
     } else {
         Vec::new()

@@ -239,8 +239,8 @@ pub async fn events_of(
 /// Counts for the navigation: items with the user's persons still 未読, and items with
 /// persons in 未割当 (from the items' briefs). One statement; each count stops at [`NAV_COUNT_CAP`] (the menu then
 /// says 「100件以上」), so every page costs the same however long the queues grow.
-pub async fn nav_counts(tx: &mut OfficeReads, user: &str) -> InfraResult<(i64, i64)> {
-    let office = tx.office_id().to_string();
+pub async fn nav_counts(reads: &mut OfficeReads, user: &str) -> InfraResult<(i64, i64)> {
+    let office = reads.office_id().to_string();
     let row: (i64, i64) = sqlx::query_as(
         "select
            (select count(*) from (select distinct delivery_id from delivery_route
@@ -251,7 +251,7 @@ pub async fn nav_counts(tx: &mut OfficeReads, user: &str) -> InfraResult<(i64, i
     .bind(office)
     .bind(user)
     .bind(app::types::NAV_COUNT_CAP)
-    .fetch_one(tx.conn())
+    .fetch_one(reads.conn())
     .await?;
     Ok(row)
 }
