@@ -43,15 +43,27 @@ pub async fn insert_delivery(tx: &mut OfficeTx, d: NewDelivery<'_>) -> InfraResu
     .bind(d.persons_label)
     .execute(tx.conn())
     .await?;
-    for (position, file) in d.file_ids.iter().enumerate() {
-        sqlx::query("insert into delivery_file (delivery_id, file_id, from_office_id, to_office_id, position) values ($1, $2, $3, $4, $5)")
+    // One statement for all the files (at most the per-send limit): on SQLite every statement
+    // is a round trip made while the send holds the one write lock.
+    for (chunk_at, chunk) in d.file_ids.chunks(100).enumerate() {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| format!("($1, ${}, $2, $3, ${})", 4 + i * 2, 5 + i * 2))
+            .collect();
+        let sql = format!(
+            "insert into delivery_file (delivery_id, file_id, from_office_id, to_office_id, position) values {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql)
             .bind(d.delivery_id)
-            .bind(file)
             .bind(&from)
-            .bind(d.to_office)
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
-            .execute(tx.conn())
-            .await?;
+            .bind(d.to_office);
+        for (i, file) in chunk.iter().enumerate() {
+            let position = chunk_at * 100 + i;
+            query = query
+                .bind(file)
+                .bind(i64::try_from(position).unwrap_or(i64::MAX));
+        }
+        query.execute(tx.conn()).await?;
     }
     Ok(())
 }
