@@ -2,7 +2,7 @@
 //! everything else and several server instances share them.
 
 use crate::config::DatabaseConfig;
-use crate::db::Backend;
+use crate::db::{Backend, Db};
 use crate::error::{InfraError, InfraResult};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::SqlitePoolOptions;
@@ -14,15 +14,16 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 /// Session store for the configured backend (table `session`, created by our migrations).
 #[derive(Clone, Debug)]
 pub enum SessionStoreAny {
-    /// SQLite.
-    Sqlite(SqliteStore),
+    /// SQLite: each write waits for the application's writer turn ([`Db::write_turn`]).
+    Sqlite(SqliteStore, Db),
     /// PostgreSQL.
     Postgres(PostgresStore),
 }
 
 impl SessionStoreAny {
-    /// Opens a small native pool for the store.
-    pub async fn connect(config: &DatabaseConfig, backend: Backend) -> InfraResult<Self> {
+    /// Opens a small native pool for the store, beside the application's `db`.
+    pub async fn connect(config: &DatabaseConfig, db: &Db) -> InfraResult<Self> {
+        let backend = db.backend();
         let url = crate::db::connect_url(backend, &config.url)?;
         match backend {
             Backend::Sqlite => {
@@ -34,7 +35,7 @@ impl SessionStoreAny {
                 let store = SqliteStore::new(pool)
                     .with_table_name("session")
                     .map_err(InfraError::Corrupt)?;
-                Ok(Self::Sqlite(store))
+                Ok(Self::Sqlite(store, db.clone()))
             }
             Backend::Postgres => {
                 let role = config.app_role.clone();
@@ -68,7 +69,7 @@ impl SessionStoreAny {
     pub fn spawn_sweeper(self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(async move {
             let result = match self {
-                Self::Sqlite(store) => {
+                Self::Sqlite(store, _) => {
                     store
                         .continuously_delete_expired(tokio::time::Duration::from_secs(300))
                         .await
@@ -86,29 +87,45 @@ impl SessionStoreAny {
     }
 }
 
+/// Holds the writer's turn (SQLite) for the length of one store write.
+async fn turn(db: &Db) -> session_store::Result<Option<sqlx::pool::PoolConnection<sqlx::Any>>> {
+    db.write_turn()
+        .await
+        .map_err(|error| session_store::Error::Backend(error.to_string()))
+}
+
 #[async_trait::async_trait]
 impl SessionStore for SessionStoreAny {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s) => s.create(record).await,
+            Self::Sqlite(s, db) => {
+                let _turn = turn(db).await?;
+                s.create(record).await
+            }
             Self::Postgres(s) => s.create(record).await,
         }
     }
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s) => s.save(record).await,
+            Self::Sqlite(s, db) => {
+                let _turn = turn(db).await?;
+                s.save(record).await
+            }
             Self::Postgres(s) => s.save(record).await,
         }
     }
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         match self {
-            Self::Sqlite(s) => s.load(id).await,
+            Self::Sqlite(s, _) => s.load(id).await,
             Self::Postgres(s) => s.load(id).await,
         }
     }
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s) => s.delete(id).await,
+            Self::Sqlite(s, db) => {
+                let _turn = turn(db).await?;
+                s.delete(id).await
+            }
             Self::Postgres(s) => s.delete(id).await,
         }
     }

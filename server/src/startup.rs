@@ -111,7 +111,7 @@ impl App {
     pub async fn build(config: Config, clock: Clock, listener: TcpListener) -> InfraResult<Self> {
         db::migrate(&config.database.url).await?;
         let db = db::connect(&config.database).await?;
-        let session_store = SessionStoreAny::connect(&config.database, db.backend()).await?;
+        let session_store = SessionStoreAny::connect(&config.database, &db).await?;
         let storage = Storage::open(&config.storage)?;
         let services = Services {
             reconcile: ReconcileService::new(

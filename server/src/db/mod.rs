@@ -115,6 +115,18 @@ impl Db {
         })
     }
 
+    /// Waits for the writer's turn and holds it without writing, for a write made through a
+    /// connection of its own (the session store's). On SQLite that write then never meets one
+    /// of ours in SQLite's busy handler, where either side would sleep in growing steps (the
+    /// writer connection holding up every queued send meanwhile). `None` on PostgreSQL, whose
+    /// writers take row locks, not one lock.
+    pub async fn write_turn(&self) -> InfraResult<Option<PoolConnection<Any>>> {
+        Ok(match self.backend {
+            Backend::Sqlite => Some(self.writer.acquire().await?),
+            Backend::Postgres => None,
+        })
+    }
+
     /// An unscoped transaction. Each caller is a review stop: office data needs `begin_office`.
     pub async fn begin(&self) -> InfraResult<Tx> {
         self.begin_write().await
