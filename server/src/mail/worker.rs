@@ -33,9 +33,22 @@ pub struct Pass {
 /// Sends every mail that is due now. Tests call this instead of waiting for the loop.
 pub async fn run_pending(db: &Db, mailer: &Mailer, from: &str, clock: &Clock) -> InfraResult<Pass> {
     let mut pass = Pass::default();
-    let mut conn = db.pool().acquire().await?;
-    let due = outbox::due(&mut conn, clock.now(), BATCH).await?;
-    let claimed = outbox::claim(&mut conn, &due, clock.now(), clock.now() + LEASE_MS).await?;
+    let due = {
+        let mut conn = db.pool().acquire().await?;
+        outbox::due(&mut conn, clock.now(), BATCH).await?
+    };
+    if due.is_empty() {
+        return Ok(pass);
+    }
+    // The outbox's writes queue for the writer like every other write (`Db::begin`): on SQLite
+    // a write from a connection of its own would meet the sends' transactions in SQLite's busy
+    // handler instead, and either side would sleep there.
+    let claimed = {
+        let mut tx = db.begin().await?;
+        let claimed = outbox::claim(&mut tx, &due, clock.now(), clock.now() + LEASE_MS).await?;
+        tx.commit().await?;
+        claimed
+    };
     let mut sent = Vec::new();
     for item in due.iter().filter(|d| claimed.contains(&d.mail.mail_id)) {
         let id = item.mail.mail_id.clone();
@@ -45,7 +58,7 @@ pub async fn run_pending(db: &Db, mailer: &Mailer, from: &str, clock: &Clock) ->
                 sent.push(id);
                 // Recorded ten at a time: a crash in between sends at most those again.
                 if sent.len() == 10 {
-                    outbox::mark_sent(&mut conn, &sent, clock.now()).await?;
+                    mark_sent(db, &sent, clock).await?;
                     pass.sent += sent.len();
                     sent.clear();
                 }
@@ -53,16 +66,27 @@ pub async fn run_pending(db: &Db, mailer: &Mailer, from: &str, clock: &Clock) ->
             Err(error) => {
                 let now = clock.now();
                 let retry = (!error.permanent).then(|| now + backoff(item.attempts));
-                outbox::mark_failed(&mut conn, &id, now, retry, &error.message).await?;
+                let mut tx = db.begin().await?;
+                outbox::mark_failed(&mut tx, &id, now, retry, &error.message).await?;
+                tx.commit().await?;
                 tracing::warn!(mail.id = %id, mail.attempts = item.attempts + 1,
                     mail.permanent = error.permanent, error.cause = %error.message, "mail not sent");
                 pass.failed += 1;
             }
         }
     }
-    outbox::mark_sent(&mut conn, &sent, clock.now()).await?;
+    if !sent.is_empty() {
+        mark_sent(db, &sent, clock).await?;
+    }
     pass.sent += sent.len();
     Ok(pass)
+}
+
+async fn mark_sent(db: &Db, sent: &[String], clock: &Clock) -> InfraResult<()> {
+    let mut tx = db.begin().await?;
+    outbox::mark_sent(&mut tx, sent, clock.now()).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Runs [`run_pending`] every `interval` until the task is aborted (spawned by `App::run`).
