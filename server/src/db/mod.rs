@@ -222,6 +222,24 @@ impl Db {
     }
 }
 
+/// The rows of a multi-row insert in which every row starts with the same `shared` values
+/// (`$1…$shared`) and then takes `own` values of its own: `($1, $2, $3, $4), ($1, $2, $5, $6)`
+/// for `shared_rows(2, 2, 2)`.
+pub fn shared_rows(shared: usize, own: usize, count: usize) -> String {
+    let head = placeholders(1, shared);
+    let rows: Vec<String> = (0..count)
+        .map(|i| {
+            let tail = placeholders(shared + 1 + i * own, own);
+            if shared == 0 {
+                format!("({tail})")
+            } else {
+                format!("({head}, {tail})")
+            }
+        })
+        .collect();
+    rows.join(", ")
+}
+
 /// `$first, $first+1, …` for `count` bound values (an `in (…)` list, or one row of a
 /// multi-row insert); the same text runs on SQLite and PostgreSQL.
 pub fn placeholders(first: usize, count: usize) -> String {
@@ -295,6 +313,15 @@ mod tests {
     /// What keeps a send's new rows on the last pages of their indexes: ids made one after
     /// another, even within one millisecond, sort in the order they were made (a random id
     /// fails this about every other pair).
+    #[test]
+    fn shared_rows_repeat_the_shared_values_and_number_the_rest_in_order() {
+        assert_eq!(
+            super::shared_rows(2, 2, 2),
+            "($1, $2, $3, $4), ($1, $2, $5, $6)"
+        );
+        assert_eq!(super::shared_rows(0, 2, 2), "($1, $2), ($3, $4)");
+    }
+
     #[test]
     fn row_ids_made_one_after_another_sort_in_that_order() {
         let ids: Vec<String> = (0..1000).map(|_| super::new_row_id()).collect();

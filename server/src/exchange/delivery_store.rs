@@ -46,12 +46,9 @@ pub async fn insert_delivery(tx: &mut OfficeTx, d: NewDelivery<'_>) -> InfraResu
     // One statement for all the files (at most the per-send limit): on SQLite every statement
     // is a round trip made while the send holds the one write lock.
     for (chunk_at, chunk) in d.file_ids.chunks(100).enumerate() {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("($1, ${}, $2, $3, ${})", 4 + i * 2, 5 + i * 2))
-            .collect();
         let sql = format!(
-            "insert into delivery_file (delivery_id, file_id, from_office_id, to_office_id, position) values {}",
-            rows.join(", ")
+            "insert into delivery_file (delivery_id, from_office_id, to_office_id, file_id, position) values {}",
+            crate::db::shared_rows(3, 2, chunk.len())
         );
         let mut query = sqlx::query(&sql)
             .bind(d.delivery_id)

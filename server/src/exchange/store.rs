@@ -2,7 +2,7 @@
 //! office data runs in an `OfficeTx` and filters by its office.
 
 use crate::clock::Millis;
-use crate::db::{placeholders, OfficeTx};
+use crate::db::{placeholders, shared_rows, OfficeTx};
 use crate::error::InfraResult;
 use sqlx::{AnyConnection, FromRow};
 
@@ -61,15 +61,12 @@ pub struct NewFile<'a> {
 pub async fn insert_files(tx: &mut OfficeTx, files: &[NewFile<'_>]) -> InfraResult<()> {
     let office = tx.office_id().to_string();
     for chunk in files.chunks(50) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("($1, {})", placeholders(2 + i * 15, 15)))
-            .collect();
         let sql = format!(
             "insert into stored_file (office_id, file_id, sha256, size_bytes, original_name, content_type, kind, target_month,
                                       send_stamp, dest_office_number, dest_service_type, error_count, warning_count,
                                       report_json, persons_json, created_at)
              values {}",
-            rows.join(", ")
+            shared_rows(1, 15, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(&office);
         for file in chunk {
@@ -145,12 +142,9 @@ pub async fn add_outgoing_files(
     .fetch_one(tx.conn())
     .await?;
     for (n, chunk) in files.chunks(100).enumerate() {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("($1, ${}, $2, ${})", 3 + i * 2, 4 + i * 2))
-            .collect();
         let sql = format!(
-            "insert into outgoing_file (outgoing_id, file_id, office_id, position) values {}",
-            rows.join(", ")
+            "insert into outgoing_file (outgoing_id, office_id, file_id, position) values {}",
+            shared_rows(2, 2, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(outgoing).bind(&office);
         let start = first + i64::try_from(n * 100).unwrap_or(i64::MAX);
