@@ -68,22 +68,24 @@ impl SessionStoreAny {
     /// Deletes expired sessions every five minutes until aborted.
     pub fn spawn_sweeper(self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(async move {
-            let result = match self {
-                Self::Sqlite(store, _) => {
-                    store
-                        .continuously_delete_expired(tokio::time::Duration::from_secs(300))
-                        .await
-                }
-                Self::Postgres(store) => {
-                    store
-                        .continuously_delete_expired(tokio::time::Duration::from_secs(300))
-                        .await
-                }
-            };
-            if let Err(error) = result {
+            let period = tokio::time::Duration::from_secs(300);
+            if let Err(error) = self.continuously_delete_expired(period).await {
                 tracing::error!(error.cause = %error, "session sweeper stopped");
             }
         })
+    }
+}
+
+#[async_trait::async_trait]
+impl ExpiredDeletion for SessionStoreAny {
+    async fn delete_expired(&self) -> session_store::Result<()> {
+        match self {
+            Self::Sqlite(s, db) => {
+                let _turn = turn(db).await?;
+                s.delete_expired().await
+            }
+            Self::Postgres(s) => s.delete_expired().await,
+        }
     }
 }
 

@@ -176,6 +176,41 @@ both!(the_session_ends_after_thirty_idle_minutes, |app| {
 });
 
 both!(
+    the_sweeper_removes_expired_sessions_and_keeps_live_ones,
+    |app| {
+        use tower_sessions::session::{Id, Record};
+        use tower_sessions::session_store::{ExpiredDeletion, SessionStore};
+        let store =
+            server::sessions::SessionStoreAny::connect(&app.config_clone().database, &app.db)
+                .await
+                .expect("session store");
+        let now = time::OffsetDateTime::now_utc();
+        let record = |expiry_date| Record {
+            id: Id::default(),
+            data: Default::default(),
+            expiry_date,
+        };
+        let mut old = record(now - time::Duration::hours(1));
+        let mut live = record(now + time::Duration::hours(1));
+        store.create(&mut old).await.expect("expired session");
+        store.create(&mut live).await.expect("live session");
+        store.delete_expired().await.expect("sweep");
+        let mut conn = app.owner_connection().await;
+        for (id, expected, what) in [
+            (old.id, 0, "the expired session is removed"),
+            (live.id, 1, "the live session stays"),
+        ] {
+            let stored: i64 = sqlx::query_scalar("select count(*) from session where id = $1")
+                .bind(id.to_string())
+                .fetch_one(&mut conn)
+                .await
+                .expect("count");
+            assert_eq!(stored, expected, "{what}");
+        }
+    }
+);
+
+both!(
     the_session_ends_twelve_hours_after_login_even_when_active,
     |app| {
         let browser = app.login("a-cm1").await;
