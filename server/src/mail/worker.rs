@@ -14,6 +14,7 @@ use std::time::Duration;
 const LEASE_MS: Millis = 5 * 60_000;
 /// Mails per pass.
 const BATCH: i64 = 50;
+const BATCH_LEN: usize = BATCH as usize;
 
 /// Delay before retry number `attempts + 1`.
 pub fn backoff(attempts: i64) -> Millis {
@@ -102,8 +103,17 @@ pub fn spawn(
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            if let Err(error) = run_pending(&db, &mailer, &from, &clock).await {
-                tracing::error!(error.cause = %error, "mail worker pass failed");
+            // A full batch means more may be due (a burst of sends): go on at once rather than
+            // a tick later, so the last notification of a burst is not minutes behind its send.
+            loop {
+                match run_pending(&db, &mailer, &from, &clock).await {
+                    Ok(pass) if pass.sent + pass.failed >= BATCH_LEN => {}
+                    Ok(_) => break,
+                    Err(error) => {
+                        tracing::error!(error.cause = %error, "mail worker pass failed");
+                        break;
+                    }
+                }
             }
             if let Err(error) = crate::limits::prune(&db, clock.now()).await {
                 tracing::error!(error.cause = %error, "rate-limit pruning failed");
