@@ -310,9 +310,6 @@ impl OfficeTx {
 
 #[cfg(test)]
 mod tests {
-    /// What keeps a send's new rows on the last pages of their indexes: ids made one after
-    /// another, even within one millisecond, sort in the order they were made (a random id
-    /// fails this about every other pair).
     #[test]
     fn shared_rows_repeat_the_shared_values_and_number_the_rest_in_order() {
         assert_eq!(
@@ -322,6 +319,9 @@ mod tests {
         assert_eq!(super::shared_rows(0, 2, 2), "($1, $2), ($3, $4)");
     }
 
+    /// What keeps a send's new rows on the last pages of their indexes: ids made one after
+    /// another, even within one millisecond, sort in the order they were made (a random id
+    /// fails this about every other pair).
     #[test]
     fn row_ids_made_one_after_another_sort_in_that_order() {
         let ids: Vec<String> = (0..1000).map(|_| super::new_row_id()).collect();
