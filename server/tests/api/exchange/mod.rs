@@ -2,5 +2,6 @@
 
 mod bad_input;
 mod crossing;
+mod list_pages;
 mod notify;
 mod send_flow;

@@ -1,0 +1,74 @@
+//! 受信 and 送信済み lists: newest first, 50 to a page, and 「次の50件」 to the rest.
+
+use crate::exchange_helpers::{spec_file, A_NUMBER, B_NUMBER};
+use crate::helpers::Browser;
+use server::spec_csv::FileKind;
+
+/// The deliveries a list page shows, top to bottom (each row's link; a replaced version's
+/// 「最新版へ」 link points elsewhere).
+fn listed(body: &str) -> Vec<String> {
+    body.split("href=\"/deliveries/")
+        .skip(1)
+        .filter(|s| !s.get(36..).unwrap_or_default().starts_with("\">最新版へ"))
+        .filter_map(|s| s.get(..36))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The page's 「次の50件」 link, if any.
+fn next_page(body: &str) -> Option<String> {
+    let link = body.split("<a ").find(|a| a.contains("rel=\"next\""))?;
+    let href = link.split("href=\"").nth(1)?.split('"').next()?;
+    Some(href.replace("&amp;", "&"))
+}
+
+/// Both pages of a list of 51: the first holds 50, newest first, and links to the second,
+/// which holds only the oldest and links nowhere.
+async fn assert_two_pages(browser: &Browser, path: &str, oldest: &str) {
+    let first = browser.get(path).await;
+    assert_eq!(first.status, 200);
+    let ids = listed(&first.body);
+    assert_eq!(ids.len(), 50, "{}", first.text());
+    assert!(
+        ids.windows(2).all(|pair| pair[0] > pair[1]),
+        "newest first: {ids:?}"
+    );
+    assert!(
+        !ids.iter().any(|id| id == oldest),
+        "the oldest waits for page 2"
+    );
+    let next = next_page(&first.body).expect("a link to the next 50");
+    let second = browser.get(&next).await;
+    assert_eq!(second.status, 200);
+    assert_eq!(listed(&second.body), vec![oldest.to_string()]);
+    assert_eq!(next_page(&second.body), None, "nothing after the last page");
+}
+
+both!(
+    lists_show_fifty_newest_first_and_page_on_to_the_rest,
+    |app| {
+        let cm1 = app.login("a-cm1").await;
+        let b = app.login("b-staff").await;
+        let a = (A_NUMBER, "43");
+        let to = (B_NUMBER, "11");
+        let mut oldest = None;
+        for i in 0..51 {
+            let stamp = format!("20260401090{i:03}");
+            let files = vec![
+                spec_file(FileKind::Supplement, a, to, &stamp),
+                spec_file(FileKind::UsagePlan, a, to, &stamp),
+            ];
+            let uploaded = cm1.upload("/uploads", files, &[]).await;
+            assert_eq!(uploaded.status, 303, "{}", uploaded.text());
+            let draft = uploaded.location.unwrap();
+            let sent = cm1.post(&format!("{draft}/send"), &[]).await;
+            assert_eq!(sent.status, 303, "{}", sent.text());
+            if oldest.is_none() {
+                oldest = listed(&b.get("/inbox").await.body).pop();
+            }
+        }
+        let oldest = oldest.expect("the first send is listed");
+        assert_two_pages(&b, "/inbox", &oldest).await;
+        assert_two_pages(&cm1, "/outbox", &oldest).await;
+    }
+);
