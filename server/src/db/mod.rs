@@ -263,6 +263,36 @@ fn scoped_begin(settings: &[(&'static str, String)]) -> String {
     format!("BEGIN; SELECT {}", calls.join(", "))
 }
 
+/// What office-scoped reads run on: a transaction ([`OfficeTx`]) or reads whose statements
+/// each stand alone ([`OfficeReads`]). Functions that only read take `&mut impl OfficeConn`, so
+/// a page that needs no snapshot in common can call them without a transaction.
+pub trait OfficeConn: Send {
+    /// The office the reads are scoped to.
+    fn office_id(&self) -> OfficeId;
+    /// The connection, for the next statement.
+    fn conn(&mut self) -> &mut AnyConnection;
+}
+
+impl OfficeConn for OfficeReads {
+    fn office_id(&self) -> OfficeId {
+        self.office
+    }
+
+    fn conn(&mut self) -> &mut AnyConnection {
+        OfficeReads::conn(self)
+    }
+}
+
+impl OfficeConn for OfficeTx {
+    fn office_id(&self) -> OfficeId {
+        self.office
+    }
+
+    fn conn(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+}
+
 impl OfficeReads {
     /// The office these reads are scoped to.
     pub fn office_id(&self) -> OfficeId {

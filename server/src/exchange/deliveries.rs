@@ -60,13 +60,16 @@ impl ExchangeService {
         if filter.assignee == "me" {
             filter.assignee.clone_from(&me);
         }
-        let mut tx = self.db.read_office(caller.office_id()).await?;
-        let mut rows = delivery_store::list(&mut tx, incoming, &filter).await?;
+        // The list, its version marks and its routing briefs need no snapshot in common (each
+        // reads rows by the ids of the page): on SQLite no transaction, which would be two more
+        // hand-offs to the connection's thread.
+        let mut reads = self.db.office_reads(caller.office_id()).await?;
+        let mut rows = delivery_store::list(&mut reads, incoming, &filter).await?;
         let states: Vec<(&str, Option<&str>)> = rows
             .iter()
             .map(|r| (r.delivery_id.as_str(), r.version_state.as_deref()))
             .collect();
-        let marks = crate::versions::marks_of_rows(&mut tx, &states).await?;
+        let marks = crate::versions::marks_of_rows(&mut reads, &states).await?;
         let more = rows.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
         rows.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
         let next = more
@@ -78,7 +81,7 @@ impl ExchangeService {
         let mut items: Vec<_> = rows
             .iter()
             .map(|r| {
-                let mut item = view::summary(r, incoming)?;
+                let mut item = view::summary(r)?;
                 item.version = marks.get(&r.delivery_id).cloned().unwrap_or_default();
                 Ok::<_, crate::error::InfraError>(item)
             })
@@ -88,9 +91,9 @@ impl ExchangeService {
                 .iter()
                 .map(crate::routing::brief::brief_of_row)
                 .collect();
-            crate::routing::item::fill_briefs(&mut tx, &me, &briefs, &mut items).await?;
+            crate::routing::item::fill_briefs(&mut reads, &me, &briefs, &mut items).await?;
         }
-        tx.commit().await?;
+        reads.finish().await?;
         Ok(DeliveryPage { items, next })
     }
 
@@ -149,7 +152,7 @@ impl ExchangeService {
             .collect();
         tx.commit().await?;
         Ok(DeliveryDetail {
-            summary: view::summary(&row, incoming)?,
+            summary: view::summary(&row.list_row(incoming))?,
             incoming,
             imported_by: row.imported_by_name.clone().zip(row.imported_at),
             from,

@@ -3,7 +3,7 @@
 
 use super::store::FileRow;
 use crate::clock::Millis;
-use crate::db::OfficeTx;
+use crate::db::{OfficeConn, OfficeTx};
 use crate::error::InfraResult;
 use app::types::DeliveryFilter;
 use sqlx::FromRow;
@@ -99,6 +99,67 @@ pub struct DeliveryRow {
     pub imported_by_name: Option<String>,
     /// The 版 state the lists show (see `versions::marks_of_rows`).
     pub version_state: Option<String>,
+}
+
+impl DeliveryRow {
+    /// The delivery as its list row for one of its two offices (the item page's summary).
+    pub fn list_row(&self, incoming: bool) -> ListRow {
+        let (partner_id, partner_name, partner_number, partner_type) = if incoming {
+            (
+                &self.from_office_id,
+                &self.from_name,
+                &self.from_number,
+                &self.from_type,
+            )
+        } else {
+            (
+                &self.to_office_id,
+                &self.to_name,
+                &self.to_number,
+                &self.to_type,
+            )
+        };
+        ListRow {
+            delivery_id: self.delivery_id.clone(),
+            partner_id: partner_id.clone(),
+            partner_name: partner_name.clone(),
+            partner_number: partner_number.clone(),
+            partner_type: partner_type.clone(),
+            sent_at: self.sent_at,
+            sent_by_name: self.sent_by_name.clone(),
+            file_count: self.file_count,
+            kinds: self.kinds.clone(),
+            target_months: self.target_months.clone(),
+            persons_label: self.persons_label.clone(),
+            first_opened_at: self.first_opened_at,
+            imported_at: self.imported_at,
+            version_state: self.version_state.clone(),
+            brief_assignees: None,
+            brief_unassigned: None,
+            brief_version: None,
+        }
+    }
+}
+
+/// A row of the 受信 or 送信済み list: only what the list shows. The office's own side of each
+/// delivery is the caller's office, so only the partner's name is joined.
+#[derive(Clone, Debug, FromRow)]
+pub struct ListRow {
+    pub delivery_id: String,
+    pub partner_id: String,
+    pub partner_name: String,
+    pub partner_number: String,
+    pub partner_type: String,
+    pub sent_at: i64,
+    pub sent_by_name: String,
+    pub file_count: i64,
+    pub kinds: String,
+    pub target_months: String,
+    pub persons_label: String,
+    pub first_opened_at: Option<i64>,
+    pub imported_at: Option<i64>,
+    /// The 版 state the lists show (see `versions::marks_of_rows`).
+    pub version_state: Option<String>,
     /// The routing brief (`route_brief`), read by the receiving office's list only.
     #[sqlx(default)]
     pub brief_assignees: Option<String>,
@@ -158,10 +219,10 @@ impl Params {
 /// A page of the office's incoming or outgoing deliveries, newest first (keyset pagination on
 /// (sent_at, delivery_id)), one more row than a page to know whether another page exists.
 pub async fn list(
-    tx: &mut OfficeTx,
+    tx: &mut impl OfficeConn,
     incoming: bool,
     filter: &DeliveryFilter,
-) -> InfraResult<Vec<DeliveryRow>> {
+) -> InfraResult<Vec<ListRow>> {
     let mine = if incoming {
         "d.to_office_id"
     } else {
@@ -235,7 +296,6 @@ pub async fn list(
             " and (d.sent_at < {a} or (d.sent_at = {a} and d.delivery_id < {i}))"
         ));
     }
-    let order = " order by d.sent_at desc, d.delivery_id desc";
     // The receiving office's rows carry their routing briefs, in the same statement.
     let (brief_columns, brief_join) = if incoming {
         (
@@ -245,18 +305,27 @@ pub async fn list(
     } else {
         ("", String::new())
     };
+    // The page's rows are put back in order here, not by a second `order by`: SQLite would
+    // copy every joined row into a sorter for it.
     let sql = format!(
-        "{DELIVERY_COLUMNS}{brief_columns} from ({sql}{order} limit {}){DELIVERY_JOINS}{brief_join}{order}",
+        "select d.delivery_id, p.office_id as partner_id, p.name as partner_name, p.office_number as partner_number,
+                p.service_type as partner_type, d.sent_at, s.display_name as sent_by_name, d.file_count, d.kinds,
+                d.target_months, d.persons_label, d.first_opened_at, d.imported_at, d.version_state{brief_columns}
+           from ({sql} order by d.sent_at desc, d.delivery_id desc limit {}) d
+           join office p on p.office_id = {partner}
+           join staff_account s on s.user_id = d.sent_by{brief_join}",
         PAGE_SIZE + 1
     );
-    let mut query = sqlx::query_as::<_, DeliveryRow>(&sql);
+    let mut query = sqlx::query_as::<_, ListRow>(&sql);
     for param in params.0 {
         query = match param {
             Param::Text(v) => query.bind(v),
             Param::Int(v) => query.bind(v),
         };
     }
-    Ok(query.fetch_all(tx.conn()).await?)
+    let mut rows = query.fetch_all(tx.conn()).await?;
+    rows.sort_unstable_by(|a, b| (b.sent_at, &b.delivery_id).cmp(&(a.sent_at, &a.delivery_id)));
+    Ok(rows)
 }
 
 /// One delivery the office sent or received.

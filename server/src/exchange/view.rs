@@ -1,7 +1,7 @@
 //! Turning stored rows into what pages show: files with findings and persons, the partner
 //! office, Japanese kind labels.
 
-use super::delivery_store::DeliveryRow;
+use super::delivery_store::ListRow;
 use super::store::FileRow;
 use crate::error::{InfraError, InfraResult};
 use crate::spec_csv::FileKind;
@@ -53,22 +53,13 @@ pub fn persons_label(persons: &[PersonRef]) -> String {
     }
 }
 
-/// A list row; `incoming` picks which office is the partner.
-pub fn summary(row: &DeliveryRow, incoming: bool) -> InfraResult<DeliverySummary> {
-    let partner = if incoming {
-        OfficeRef {
-            id: row.from_office_id.parse().ok(),
-            name: Some(row.from_name.clone()),
-            number: row.from_number.clone(),
-            service_type: Some(row.from_type.clone()),
-        }
-    } else {
-        OfficeRef {
-            id: row.to_office_id.parse().ok(),
-            name: Some(row.to_name.clone()),
-            number: row.to_number.clone(),
-            service_type: Some(row.to_type.clone()),
-        }
+/// A list row (its partner is the other office of the delivery).
+pub fn summary(row: &ListRow) -> InfraResult<DeliverySummary> {
+    let partner = OfficeRef {
+        id: row.partner_id.parse().ok(),
+        name: Some(row.partner_name.clone()),
+        number: row.partner_number.clone(),
+        service_type: Some(row.partner_type.clone()),
     };
     let kinds: Vec<String> = row.kinds.split_whitespace().map(kind_label).collect();
     Ok(DeliverySummary {

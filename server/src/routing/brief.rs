@@ -4,9 +4,9 @@
 //! every route. Every write to an item's routes ends with [`refresh`] of that item, in the
 //! same transaction.
 
-use crate::db::OfficeTx;
+use crate::db::{OfficeConn, OfficeTx};
 use crate::error::InfraResult;
-use crate::exchange::delivery_store::DeliveryRow;
+use crate::exchange::delivery_store::ListRow;
 
 /// One item's brief as stored.
 #[derive(Debug)]
@@ -55,7 +55,7 @@ pub async fn refresh(tx: &mut OfficeTx, delivery: &str) -> InfraResult<()> {
 }
 
 /// The brief a receiving office's list row carries (none for an item without routes).
-pub fn brief_of_row(row: &DeliveryRow) -> Option<Brief> {
+pub fn brief_of_row(row: &ListRow) -> Option<Brief> {
     Some(Brief {
         assignees: row.brief_assignees.clone()?,
         unassigned: row.brief_unassigned?,
@@ -64,7 +64,10 @@ pub fn brief_of_row(row: &DeliveryRow) -> Option<Brief> {
 }
 
 /// Display names of some users, by id.
-pub async fn names_of(tx: &mut OfficeTx, users: &[&str]) -> InfraResult<Vec<(String, String)>> {
+pub async fn names_of(
+    tx: &mut impl OfficeConn,
+    users: &[&str],
+) -> InfraResult<Vec<(String, String)>> {
     if users.is_empty() {
         return Ok(Vec::new());
     }

@@ -5,7 +5,7 @@ use super::brief::{self, Brief};
 use super::store::{self, RouteRow};
 use super::{staff, RoutingService};
 use crate::auth::AuthCheck;
-use crate::db::{OfficeReads, OfficeTx};
+use crate::db::{OfficeConn, OfficeReads};
 use crate::error::InfraResult;
 use app::types::{
     Caller, DeliveryId, DeliverySummary, ItemRoute, ItemRouting, NavCounts, RouteReason,
@@ -38,7 +38,7 @@ fn route(r: &RouteRow, me: &str) -> ItemRoute {
 /// 担当's names, one for the caller's own persons (only when the briefs name anyone, or the
 /// caller).
 pub async fn fill_briefs(
-    tx: &mut OfficeTx,
+    tx: &mut impl OfficeConn,
     me: &str,
     briefs: &[Option<Brief>],
     items: &mut [DeliverySummary],

@@ -2,7 +2,7 @@
 //! statement is scoped to the transaction's office, the receiving office.
 
 use crate::clock::Millis;
-use crate::db::{OfficeReads, OfficeTx};
+use crate::db::{OfficeConn, OfficeReads, OfficeTx};
 use crate::error::InfraResult;
 use sqlx::FromRow;
 
@@ -101,7 +101,7 @@ pub async fn routes_of(tx: &mut OfficeTx, delivery: &str) -> InfraResult<Vec<Rou
 /// is an expression so that SQLite looks the page's items up by `delivery_id` instead of
 /// scanning every route of the office: its planner has no statistics to tell).
 pub async fn routes_of_assignee(
-    tx: &mut OfficeTx,
+    tx: &mut impl OfficeConn,
     assignee: &str,
     deliveries: &[String],
 ) -> InfraResult<Vec<RouteRow>> {

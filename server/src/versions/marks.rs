@@ -4,7 +4,7 @@
 
 use super::read_store;
 use super::view;
-use crate::db::OfficeTx;
+use crate::db::OfficeConn;
 use crate::error::InfraResult;
 use app::types::{VersionMark, VersionState};
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ use std::collections::HashMap;
 /// Marks of a list page from each row's stored state (`delivery.version_state`): 最新 as
 /// stored, no mark without one, and [`marks_for`] (one query) for the rest.
 pub async fn marks_of_rows(
-    tx: &mut OfficeTx,
+    tx: &mut impl OfficeConn,
     rows: &[(&str, Option<&str>)],
 ) -> InfraResult<HashMap<String, VersionMark>> {
     let linked: Vec<String> = rows
@@ -37,7 +37,7 @@ pub async fn marks_of_rows(
 /// the newest version), else 最新 when any is current, else 取消 when all are withdrawn.
 /// Deliveries without versions (attachments, deletions only) get no mark.
 pub async fn marks_for(
-    tx: &mut OfficeTx,
+    tx: &mut impl OfficeConn,
     deliveries: &[String],
 ) -> InfraResult<HashMap<String, VersionMark>> {
     let mut out: HashMap<String, VersionMark> = HashMap::new();

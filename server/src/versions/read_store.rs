@@ -2,7 +2,7 @@
 //! whether they arrived after a newer 連番. Every query is limited to chain rows the
 //! transaction's office sent or received.
 
-use crate::db::{placeholders, OfficeTx};
+use crate::db::{placeholders, OfficeConn, OfficeTx};
 use crate::error::InfraResult;
 use sqlx::FromRow;
 
@@ -253,7 +253,7 @@ pub async fn kinds_of(
 /// delivery of ten replaced persons costs one lookup, not ten). The office filter is an
 /// expression so that both planners find the rows by `delivery_id`, not by office.
 pub async fn marks(
-    tx: &mut OfficeTx,
+    tx: &mut impl OfficeConn,
     deliveries: &[String],
 ) -> InfraResult<Vec<(String, String, Option<String>)>> {
     if deliveries.is_empty() {
