@@ -67,7 +67,7 @@ impl ExchangeService {
         let mut rows = delivery_store::list(&mut reads, incoming, &filter).await?;
         let states: Vec<(&str, Option<&str>)> = rows
             .iter()
-            .map(|r| (r.delivery_id.as_str(), r.version_state.as_deref()))
+            .map(|r| (r.delivery_id.as_str(), r.facts.version_state.as_deref()))
             .collect();
         let marks = crate::versions::marks_of_rows(&mut reads, &states).await?;
         let more = rows.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
@@ -75,13 +75,19 @@ impl ExchangeService {
         let next = more
             .then(|| {
                 rows.last()
-                    .map(|r| format!("{}_{}", r.sent_at, r.delivery_id))
+                    .map(|r| format!("{}_{}", r.facts.sent_at, r.delivery_id))
             })
             .flatten();
         let mut items: Vec<_> = rows
             .iter()
             .map(|r| {
-                let mut item = view::summary(r)?;
+                let partner = office_ref(
+                    &r.partner_id,
+                    &r.partner_name,
+                    &r.partner_number,
+                    &r.partner_type,
+                );
+                let mut item = view::summary(&r.delivery_id, partner, &r.facts)?;
                 item.version = marks.get(&r.delivery_id).cloned().unwrap_or_default();
                 Ok::<_, crate::error::InfraError>(item)
             })
@@ -121,7 +127,7 @@ impl ExchangeService {
                 self.clock.now(),
             )
             .await?;
-            row.first_opened_at = Some(now);
+            row.facts.first_opened_at = Some(now);
         }
         let to = office_ref(
             &row.to_office_id,
@@ -140,6 +146,7 @@ impl ExchangeService {
             .iter()
             .map(|f| view::file(f, to.clone()))
             .collect::<Result<Vec<_>, _>>()?;
+        let partner = if incoming { from.clone() } else { to.clone() };
         let events = delivery_store::events(&mut tx, &row.delivery_id)
             .await?
             .into_iter()
@@ -152,9 +159,9 @@ impl ExchangeService {
             .collect();
         tx.commit().await?;
         Ok(DeliveryDetail {
-            summary: view::summary(&row.list_row(incoming))?,
+            summary: view::summary(&row.delivery_id, partner, &row.facts)?,
             incoming,
-            imported_by: row.imported_by_name.clone().zip(row.imported_at),
+            imported_by: row.imported_by_name.clone().zip(row.facts.imported_at),
             from,
             to,
             files,

@@ -88,6 +88,14 @@ pub struct DeliveryRow {
     pub to_name: String,
     pub to_number: String,
     pub to_type: String,
+    pub imported_by_name: Option<String>,
+    #[sqlx(flatten)]
+    pub facts: DeliveryFacts,
+}
+
+/// What a delivery's list row and item page both show of it, besides its offices.
+#[derive(Clone, Debug, FromRow)]
+pub struct DeliveryFacts {
     pub sent_at: i64,
     pub sent_by_name: String,
     pub file_count: i64,
@@ -96,49 +104,8 @@ pub struct DeliveryRow {
     pub persons_label: String,
     pub first_opened_at: Option<i64>,
     pub imported_at: Option<i64>,
-    pub imported_by_name: Option<String>,
     /// The 版 state the lists show (see `versions::marks_of_rows`).
     pub version_state: Option<String>,
-}
-
-impl DeliveryRow {
-    /// The delivery as its list row for one of its two offices (the item page's summary).
-    pub fn list_row(&self, incoming: bool) -> ListRow {
-        let (partner_id, partner_name, partner_number, partner_type) = if incoming {
-            (
-                &self.from_office_id,
-                &self.from_name,
-                &self.from_number,
-                &self.from_type,
-            )
-        } else {
-            (
-                &self.to_office_id,
-                &self.to_name,
-                &self.to_number,
-                &self.to_type,
-            )
-        };
-        ListRow {
-            delivery_id: self.delivery_id.clone(),
-            partner_id: partner_id.clone(),
-            partner_name: partner_name.clone(),
-            partner_number: partner_number.clone(),
-            partner_type: partner_type.clone(),
-            sent_at: self.sent_at,
-            sent_by_name: self.sent_by_name.clone(),
-            file_count: self.file_count,
-            kinds: self.kinds.clone(),
-            target_months: self.target_months.clone(),
-            persons_label: self.persons_label.clone(),
-            first_opened_at: self.first_opened_at,
-            imported_at: self.imported_at,
-            version_state: self.version_state.clone(),
-            brief_assignees: None,
-            brief_unassigned: None,
-            brief_version: None,
-        }
-    }
 }
 
 /// A row of the 受信 or 送信済み list: only what the list shows. The office's own side of each
@@ -150,16 +117,8 @@ pub struct ListRow {
     pub partner_name: String,
     pub partner_number: String,
     pub partner_type: String,
-    pub sent_at: i64,
-    pub sent_by_name: String,
-    pub file_count: i64,
-    pub kinds: String,
-    pub target_months: String,
-    pub persons_label: String,
-    pub first_opened_at: Option<i64>,
-    pub imported_at: Option<i64>,
-    /// The 版 state the lists show (see `versions::marks_of_rows`).
-    pub version_state: Option<String>,
+    #[sqlx(flatten)]
+    pub facts: DeliveryFacts,
     /// The routing brief (`route_brief`), read by the receiving office's list only.
     #[sqlx(default)]
     pub brief_assignees: Option<String>,
@@ -324,7 +283,9 @@ pub async fn list(
         };
     }
     let mut rows = query.fetch_all(tx.conn()).await?;
-    rows.sort_unstable_by(|a, b| (b.sent_at, &b.delivery_id).cmp(&(a.sent_at, &a.delivery_id)));
+    rows.sort_unstable_by(|a, b| {
+        (b.facts.sent_at, &b.delivery_id).cmp(&(a.facts.sent_at, &a.delivery_id))
+    });
     Ok(rows)
 }
 

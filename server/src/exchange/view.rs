@@ -1,7 +1,7 @@
 //! Turning stored rows into what pages show: files with findings and persons, the partner
 //! office, Japanese kind labels.
 
-use super::delivery_store::ListRow;
+use super::delivery_store::DeliveryFacts;
 use super::store::FileRow;
 use crate::error::{InfraError, InfraResult};
 use crate::spec_csv::FileKind;
@@ -53,20 +53,17 @@ pub fn persons_label(persons: &[PersonRef]) -> String {
     }
 }
 
-/// A list row (its partner is the other office of the delivery).
-pub fn summary(row: &ListRow) -> InfraResult<DeliverySummary> {
-    let partner = OfficeRef {
-        id: row.partner_id.parse().ok(),
-        name: Some(row.partner_name.clone()),
-        number: row.partner_number.clone(),
-        service_type: Some(row.partner_type.clone()),
-    };
+/// A delivery as a list shows it; `partner` is its other office.
+pub fn summary(
+    delivery_id: &str,
+    partner: OfficeRef,
+    row: &DeliveryFacts,
+) -> InfraResult<DeliverySummary> {
     let kinds: Vec<String> = row.kinds.split_whitespace().map(kind_label).collect();
     Ok(DeliverySummary {
-        id: row
-            .delivery_id
+        id: delivery_id
             .parse()
-            .map_err(|_| InfraError::Corrupt(format!("delivery id {}", row.delivery_id)))?,
+            .map_err(|_| InfraError::Corrupt(format!("delivery id {delivery_id}")))?,
         partner,
         sent_at_ms: row.sent_at,
         sent_by: row.sent_by_name.clone(),

@@ -82,7 +82,7 @@ impl ExchangeService {
         )
         .await?;
         tx.commit().await?;
-        let mut sheets = sheets(kind, &inputs, row.sent_at);
+        let mut sheets = sheets(kind, &inputs, row.facts.sent_at);
         for sheet in &mut sheets {
             let key = &sheet.key;
             let anchor = key.plan_date.as_deref().or(key.target_month.as_deref());
