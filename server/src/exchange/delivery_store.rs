@@ -128,8 +128,7 @@ pub struct ListRow {
     pub brief_version: Option<i64>,
 }
 
-/// The columns of a [`DeliveryRow`] but its brief; `from`, the source of `d` and
-/// `DELIVERY_JOINS` follow.
+/// The columns of a [`DeliveryRow`]; `from`, the source of `d` and `DELIVERY_JOINS` follow.
 const DELIVERY_COLUMNS: &str = "select d.delivery_id, d.from_office_id, fo.name as from_name, fo.office_number as from_number,
         fo.service_type as from_type, d.to_office_id, t.name as to_name, t.office_number as to_number,
         t.service_type as to_type, d.sent_at, s.display_name as sent_by_name, d.file_count, d.kinds, d.target_months,
