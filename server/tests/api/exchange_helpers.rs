@@ -8,6 +8,20 @@ pub const B_NUMBER: &str = "1320000002";
 pub const B2_NUMBER: &str = "1320000003";
 pub const C_NUMBER: &str = "1330000004";
 
+/// The deliveries a 受信 or 送信済み page lists, top to bottom, as their item pages' paths: each
+/// row's own link (a replaced version's 「最新版へ」 link points to another delivery).
+pub fn listed_deliveries(body: &str) -> Vec<String> {
+    let mut paths: Vec<String> = body
+        .split("href=\"/deliveries/")
+        .skip(1)
+        .filter(|s| !s.get(36..).unwrap_or_default().starts_with("\">最新版へ"))
+        .filter_map(|s| s.get(..36))
+        .map(|id| format!("/deliveries/{id}"))
+        .collect();
+    paths.dedup();
+    paths
+}
+
 /// A valid standard file of `kind` between two offices, with its name.
 pub fn spec_file(
     kind: server::spec_csv::FileKind,

@@ -154,14 +154,11 @@ async fn round_trip(app: &TestApp) {
     cm1.post(&format!("{path}/send"), &[]).await;
     let b = app.login("b-staff").await;
     let inbox = b.get("/inbox").await;
-    let delivery = inbox
-        .body
-        .split("href=\"/deliveries/")
-        .nth(1)
-        .and_then(|s| s.get(..36))
-        .unwrap()
-        .to_string();
-    let page = b.get(&format!("/deliveries/{delivery}")).await;
+    let delivery = crate::exchange_helpers::listed_deliveries(&inbox.body)
+        .into_iter()
+        .next()
+        .expect("a delivery in the inbox");
+    let page = b.get(&delivery).await;
     let file = page
         .body
         .split("href=\"")

@@ -1,19 +1,8 @@
 //! 受信 and 送信済み lists: newest first, 50 to a page, and 「次の50件」 to the rest.
 
-use crate::exchange_helpers::{spec_file, A_NUMBER, B_NUMBER};
+use crate::exchange_helpers::{listed_deliveries, spec_file, A_NUMBER, B_NUMBER};
 use crate::helpers::Browser;
 use server::spec_csv::FileKind;
-
-/// The deliveries a list page shows, top to bottom (each row's link; a replaced version's
-/// 「最新版へ」 link points elsewhere).
-fn listed(body: &str) -> Vec<String> {
-    body.split("href=\"/deliveries/")
-        .skip(1)
-        .filter(|s| !s.get(36..).unwrap_or_default().starts_with("\">最新版へ"))
-        .filter_map(|s| s.get(..36))
-        .map(str::to_string)
-        .collect()
-}
 
 /// The page's 「次の50件」 link, if any.
 fn next_page(body: &str) -> Option<String> {
@@ -27,7 +16,7 @@ fn next_page(body: &str) -> Option<String> {
 async fn assert_two_pages(browser: &Browser, path: &str, oldest: &str) {
     let first = browser.get(path).await;
     assert_eq!(first.status, 200);
-    let ids = listed(&first.body);
+    let ids = listed_deliveries(&first.body);
     assert_eq!(ids.len(), 50, "{}", first.text());
     assert!(
         ids.windows(2).all(|pair| pair[0] > pair[1]),
@@ -40,7 +29,7 @@ async fn assert_two_pages(browser: &Browser, path: &str, oldest: &str) {
     let next = next_page(&first.body).expect("a link to the next 50");
     let second = browser.get(&next).await;
     assert_eq!(second.status, 200);
-    assert_eq!(listed(&second.body), vec![oldest.to_string()]);
+    assert_eq!(listed_deliveries(&second.body), vec![oldest.to_string()]);
     assert_eq!(next_page(&second.body), None, "nothing after the last page");
 }
 
@@ -64,7 +53,7 @@ both!(
             let sent = cm1.post(&format!("{draft}/send"), &[]).await;
             assert_eq!(sent.status, 303, "{}", sent.text());
             if oldest.is_none() {
-                oldest = listed(&b.get("/inbox").await.body).pop();
+                oldest = listed_deliveries(&b.get("/inbox").await.body).pop();
             }
         }
         let oldest = oldest.expect("the first send is listed");

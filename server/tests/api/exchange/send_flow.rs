@@ -1,4 +1,4 @@
-use crate::exchange_helpers::{spec_file, A_NUMBER, B2_NUMBER, B_NUMBER};
+use crate::exchange_helpers::{listed_deliveries, spec_file, A_NUMBER, B2_NUMBER, B_NUMBER};
 use crate::helpers::TestApp;
 use server::spec_csv::FileKind;
 use sha2::{Digest, Sha256};
@@ -30,17 +30,6 @@ pub async fn upload(
     let page = browser.upload("/uploads", files, &[]).await;
     assert_eq!(page.status, 303, "{}", page.text());
     page.location.unwrap()
-}
-
-fn delivery_links(body: &str) -> Vec<String> {
-    let mut links: Vec<String> = body
-        .split("href=\"/deliveries/")
-        .skip(1)
-        .filter_map(|s| s.get(..36))
-        .map(|id| format!("/deliveries/{id}"))
-        .collect();
-    links.dedup();
-    links
 }
 
 both!(
@@ -88,7 +77,9 @@ both!(
             inbox.text()
         );
         assert!(inbox.text().contains("未開封"));
-        let delivery = delivery_links(&inbox.body).pop().expect("a delivery row");
+        let delivery = listed_deliveries(&inbox.body)
+            .pop()
+            .expect("a delivery row");
         let page = b.get(&delivery).await;
         assert_eq!(page.status, 200);
         assert!(
@@ -190,7 +181,12 @@ both!(a_double_submitted_confirmation_delivers_once, |app| {
     let second = cm1.post(&format!("{path}/send"), &[]).await;
     assert_eq!((first.status, second.status), (303, 303));
     let outbox = cm1.get("/outbox").await;
-    assert_eq!(delivery_links(&outbox.body).len(), 2, "{}", outbox.text());
+    assert_eq!(
+        listed_deliveries(&outbox.body).len(),
+        2,
+        "{}",
+        outbox.text()
+    );
     let sent: Vec<String> = app
         .audit_actions(app.office_a)
         .await
@@ -284,7 +280,7 @@ both!(an_attachment_goes_to_the_chosen_partner, |app| {
     let b = app.login("b-staff").await;
     let inbox = b.get("/inbox").await;
     assert!(inbox.text().contains("添付ファイル"), "{}", inbox.text());
-    let delivery = delivery_links(&inbox.body).pop().unwrap();
+    let delivery = listed_deliveries(&inbox.body).pop().unwrap();
     let file_path = b
         .get(&delivery)
         .await
@@ -304,7 +300,7 @@ both!(the_inbox_filters_by_kind_and_person, |app| {
     let b2_admin = app.login("b-staff").await;
     let plan_only = b2_admin.get("/inbox?kind=UP1KYO").await;
     assert_eq!(
-        delivery_links(&plan_only.body).len(),
+        listed_deliveries(&plan_only.body).len(),
         1,
         "{}",
         plan_only.text()
@@ -325,7 +321,9 @@ both!(the_whole_unit_downloads_as_a_zip_in_import_order, |app| {
     let path = upload(&app, &cm1, files.clone()).await;
     cm1.post(&format!("{path}/send"), &[]).await;
     let b = app.login("b-staff").await;
-    let delivery = delivery_links(&b.get("/inbox").await.body).pop().unwrap();
+    let delivery = listed_deliveries(&b.get("/inbox").await.body)
+        .pop()
+        .unwrap();
     let (status, bytes, headers) = b.get_bytes(&format!("{delivery}/zip")).await;
     assert_eq!(status, 200);
     assert_eq!(headers.get("content-type").unwrap(), "application/zip");

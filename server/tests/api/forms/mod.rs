@@ -80,12 +80,9 @@ pub async fn send_to_b(app: &TestApp, files: Vec<(String, Vec<u8>)>) -> (Browser
     let sent = cm1.post(&format!("{confirm}/send"), &[]).await;
     assert_eq!(sent.status, 303, "{}", cm1.follow(&sent).await.text());
     let outbox = cm1.get("/outbox").await;
-    let delivery = outbox
-        .body
-        .split("href=\"/deliveries/")
-        .nth(1)
-        .and_then(|s| s.get(..36))
-        .map(|id| format!("/deliveries/{id}"))
+    let delivery = crate::exchange_helpers::listed_deliveries(&outbox.body)
+        .into_iter()
+        .next()
         .expect("a delivery in the outbox");
     let page = cm1.get(&delivery).await;
     let forms = page
