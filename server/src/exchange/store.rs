@@ -2,7 +2,7 @@
 //! office data runs in an `OfficeTx` and filters by its office.
 
 use crate::clock::Millis;
-use crate::db::{placeholders, shared_rows, OfficeTx};
+use crate::db::{shared_rows, OfficeTx};
 use crate::error::InfraResult;
 use sqlx::{AnyConnection, FromRow};
 
@@ -13,12 +13,9 @@ pub async fn insert_blobs(
     at: Millis,
 ) -> InfraResult<()> {
     for chunk in blobs.chunks(100) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("({}, $1)", placeholders(2 + i * 3, 3)))
-            .collect();
         let sql = format!(
-            "insert into blob (sha256, storage_key, size_bytes, created_at) values {} on conflict (sha256) do nothing",
-            rows.join(", ")
+            "insert into blob (created_at, sha256, storage_key, size_bytes) values {} on conflict (sha256) do nothing",
+            shared_rows(1, 3, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(at);
         for (sha256, key, size) in chunk {

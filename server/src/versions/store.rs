@@ -2,7 +2,7 @@
 //! of its delivery (both filters in every query; RLS repeats them on PostgreSQL).
 
 use crate::clock::Millis;
-use crate::db::{placeholders, OfficeTx};
+use crate::db::{placeholders, shared_rows, OfficeTx};
 use crate::error::{InfraError, InfraResult};
 use std::collections::{BTreeSet, HashMap};
 
@@ -33,15 +33,12 @@ pub async fn insert_versions(
 ) -> InfraResult<()> {
     let from = tx.office_id().to_string();
     for chunk in versions.chunks(40) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("($1, {}, $2)", placeholders(3 + i * 19, 19)))
-            .collect();
         let sql = format!(
-            "insert into doc_version (from_office_id, version_id, to_office_id, delivery_id, entity, insurer, insured, anchor,
-                                      provider, action, send_stamp, sent_at, person_name, person_kana, conflict_name,
-                                      state, version_no, previous_version_id, withdrawn_by, withdrew_count, created_at)
+            "insert into doc_version (from_office_id, created_at, version_id, to_office_id, delivery_id, entity, insurer, insured,
+                                      anchor, provider, action, send_stamp, sent_at, person_name, person_kana, conflict_name,
+                                      state, version_no, previous_version_id, withdrawn_by, withdrew_count)
              values {}",
-            rows.join(", ")
+            shared_rows(2, 19, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(&from).bind(at);
         for (v, d) in chunk {
@@ -89,16 +86,10 @@ pub async fn insert_version_files(
 ) -> InfraResult<()> {
     let from = tx.office_id().to_string();
     for chunk in files.chunks(100) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let n = 3 + i * 5;
-                format!("(${n}, ${}, $1, $2, {})", n + 1, placeholders(n + 2, 3))
-            })
-            .collect();
         let sql = format!(
-            "insert into doc_version_file (version_id, file_id, from_office_id, to_office_id, kind, row_ranges, row_count)
+            "insert into doc_version_file (from_office_id, to_office_id, version_id, file_id, kind, row_ranges, row_count)
              values {}",
-            rows.join(", ")
+            shared_rows(2, 5, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(&from).bind(to_office);
         for f in chunk {
