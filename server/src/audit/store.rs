@@ -64,8 +64,9 @@ fn row_hash(prev_hash: &str, row: &StoredRow) -> String {
     hex::encode(hasher.finalize())
 }
 
-/// Appends one entry. The chain head is advanced first, which takes the write lock, so two
-/// concurrent appends to one chain are serialised instead of forking it.
+/// Appends one entry in two statements. The chain head is advanced first, which takes the
+/// write lock, so two concurrent appends to one chain are serialised instead of forking it;
+/// inserting the row then moves the head's `last_hash` to it (trigger `audit_log_advance_head`).
 pub async fn append(conn: &mut AnyConnection, entry: NewEntry<'_>) -> InfraResult<()> {
     let chain = entry
         .office
@@ -117,11 +118,6 @@ pub async fn append(conn: &mut AnyConnection, entry: NewEntry<'_>) -> InfraResul
     .bind(&row.hash)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("update audit_chain set last_hash = $1 where chain = $2")
-        .bind(&row.hash)
-        .bind(&chain)
-        .execute(&mut *conn)
-        .await?;
     Ok(())
 }
 
