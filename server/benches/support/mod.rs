@@ -165,7 +165,9 @@ pub async fn deliver(
             at,
         };
         insert_files(tx, &[file]).await.expect("file");
-        add_outgoing_files(tx, &outgoing, &[&id])
+        // The send is new: its files take positions 1, 2 … in the order given.
+        let position = i64::try_from(ids.len()).expect("position") + 1;
+        add_outgoing_files(tx, &outgoing, position, &[&id])
             .await
             .expect("outgoing file");
         ids.push(id);

@@ -40,7 +40,8 @@ impl ExchangeService {
             keys.push(self.storage.promote(&file.blob).await?);
         }
         let mut tx = self.db.begin_office(caller.office_id()).await?;
-        let outgoing = match into {
+        // A new send's files start at 1; files added to a draft go after its own.
+        let (outgoing, first) = match into {
             Some(id) => {
                 let found = store::find_outgoing(&mut tx, &id.to_string())
                     .await?
@@ -50,13 +51,14 @@ impl ExchangeService {
                         "この送信は既に送信済みか破棄されているため、ファイルを追加できません。",
                     ));
                 }
-                id
+                let first = store::next_file_position(&mut tx, &id.to_string()).await?;
+                (id, first)
             }
             None => {
                 let id = OutgoingId::new();
                 store::insert_outgoing(&mut tx, &id.to_string(), &caller.user_id.to_string(), now)
                     .await?;
-                id
+                (id, 1)
             }
         };
         let blobs: Vec<(&str, &str, i64)> = files
@@ -104,7 +106,7 @@ impl ExchangeService {
             .collect();
         store::insert_files(&mut tx, &rows).await?;
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        store::add_outgoing_files(&mut tx, &outgoing.to_string(), &ids).await?;
+        store::add_outgoing_files(&mut tx, &outgoing.to_string(), first, &ids).await?;
         let event = AuditEvent::FilesUploaded {
             outgoing: outgoing.to_string(),
             count: files.len(),

@@ -124,20 +124,27 @@ pub async fn insert_outgoing(tx: &mut OfficeTx, id: &str, by: &str, at: Millis) 
     Ok(())
 }
 
-/// Adds files to one of the transaction's office's sends, after the files already in it.
-pub async fn add_outgoing_files(
-    tx: &mut OfficeTx,
-    outgoing: &str,
-    files: &[&str],
-) -> InfraResult<()> {
+/// The position after the last file of a send (1 for a send with no files yet).
+pub async fn next_file_position(tx: &mut OfficeTx, outgoing: &str) -> InfraResult<i64> {
     let office = tx.office_id().to_string();
-    let first: i64 = sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "select coalesce(max(position), 0) + 1 from outgoing_file where outgoing_id = $1 and office_id = $2",
     )
     .bind(outgoing)
     .bind(&office)
     .fetch_one(tx.conn())
-    .await?;
+    .await?)
+}
+
+/// Adds files to one of the transaction's office's sends at positions `first`, `first + 1` …
+/// (see [`next_file_position`]).
+pub async fn add_outgoing_files(
+    tx: &mut OfficeTx,
+    outgoing: &str,
+    first: i64,
+    files: &[&str],
+) -> InfraResult<()> {
+    let office = tx.office_id().to_string();
     for (n, chunk) in files.chunks(100).enumerate() {
         let sql = format!(
             "insert into outgoing_file (outgoing_id, office_id, file_id, position) values {}",
