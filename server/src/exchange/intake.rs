@@ -48,8 +48,8 @@ pub fn findings_of(report: &spec_csv::FileReport) -> Vec<FileFinding> {
 }
 
 fn persons_of(kind: spec_csv::FileKind, bytes: &[u8]) -> Vec<PersonRef> {
-    match spec_csv::parse::read_table(kind, bytes) {
-        Ok(table) => spec_csv::persons::persons(&table)
+    match spec_csv::persons::persons_in(kind, bytes) {
+        Ok(persons) => persons
             .into_iter()
             .map(|p| PersonRef {
                 insurer: p.insurer.as_str().to_string(),

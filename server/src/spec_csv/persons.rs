@@ -1,8 +1,12 @@
 //! The insured persons (利用者) in a file, with names where the layout carries them.
 
+use super::csv_read::for_each_record;
+use super::decode::DecodeError;
 use super::file_kind::FileKind;
+use super::layouts::layout_for_width;
 use super::parse::Table;
 use super::values::{InsuredNumber, InsurerNumber};
+use std::collections::HashMap;
 
 /// One insured person found in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,23 +33,70 @@ pub fn name_columns(kind: FileKind) -> (Option<usize>, Option<usize>) {
 
 /// Distinct persons in order of first appearance; rows with malformed numbers are skipped.
 pub fn persons(table: &Table) -> Vec<Person> {
-    let (name_col, kana_col) = name_columns(table.kind);
-    let mut out: Vec<Person> = Vec::new();
-    let mut index = std::collections::HashMap::new();
+    let mut found = Found::new(table.kind);
     for row in &table.rows {
+        found.add(|col| row.get(col));
+    }
+    found.out
+}
+
+/// [`persons`] of a file's bytes, read straight from its records: only the number and name
+/// columns are looked at, where [`read_table`](super::parse::read_table) copies every field.
+pub fn persons_in(kind: FileKind, bytes: &[u8]) -> Result<Vec<Person>, DecodeError> {
+    let mut found = Found::new(kind);
+    for_each_record(bytes, |_, record| {
+        let Some(layout) = layout_for_width(kind, record.len()) else {
+            return;
+        };
+        // Current-layout column `full` of this record ("" where this edition lacks it).
+        let get = |full: usize| {
+            layout
+                .to_physical(full)
+                .and_then(|col| record.get(col))
+                .unwrap_or("")
+        };
+        found.add(get);
+    })?;
+    Ok(found.out)
+}
+
+/// Persons collected row by row: the first row of a person adds it, later rows fill in a
+/// name or フリガナ it still lacks.
+struct Found {
+    name_col: Option<usize>,
+    kana_col: Option<usize>,
+    out: Vec<Person>,
+    index: HashMap<(InsurerNumber, InsuredNumber), usize>,
+}
+
+impl Found {
+    fn new(kind: FileKind) -> Self {
+        let (name_col, kana_col) = name_columns(kind);
+        Self {
+            name_col,
+            kana_col,
+            out: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// One row, as its current-layout columns by index (保険者番号 1, 被保険者番号 2).
+    fn add<'a>(&mut self, column: impl Fn(usize) -> &'a str) {
         let (Ok(insurer), Ok(insured)) = (
-            InsurerNumber::parse(row.get(1)),
-            InsuredNumber::parse(row.get(2)),
+            InsurerNumber::parse(column(1)),
+            InsuredNumber::parse(column(2)),
         ) else {
-            continue;
+            return;
         };
         let text = |col: Option<usize>| {
-            col.map(|c| row.get(c))
+            col.map(&column)
                 .filter(|v| !v.is_empty())
                 .map(str::to_owned)
         };
-        let (name, kana) = (text(name_col), text(kana_col));
-        let slot = *index
+        let (name, kana) = (text(self.name_col), text(self.kana_col));
+        let out = &mut self.out;
+        let slot = *self
+            .index
             .entry((insurer.clone(), insured.clone()))
             .or_insert_with(|| {
                 out.push(Person {
@@ -61,7 +112,6 @@ pub fn persons(table: &Table) -> Vec<Person> {
             person.kana = person.kana.take().or(kana);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -111,5 +161,46 @@ mod tests {
             rows: vec![row(&[(1, "131016"), (2, "0000000001")], 25)],
         };
         assert_eq!(persons(&table).len(), 1);
+    }
+
+    /// Reading persons from the bytes finds what reading the whole table finds, for every
+    /// kind's sample file in every edition of its layout (names and フリガナ included) and for
+    /// the large 第6表 of the benchmarks.
+    #[test]
+    fn persons_in_bytes_are_the_persons_of_the_table() {
+        use crate::spec_csv::layouts::layouts;
+        use crate::spec_csv::parse::read_table;
+        use crate::spec_csv::sample;
+        let mut files: Vec<(FileKind, Vec<u8>)> = Vec::new();
+        for kind in FileKind::ALL.into_iter().filter(|k| !k.is_image()) {
+            for layout in layouts(kind) {
+                // The sample rows as this edition writes them, every value quoted.
+                let mut text = String::new();
+                for row in sample::rows(kind) {
+                    let fields: Vec<String> = (0..layout.width())
+                        .map(|col| format!("\"{}\"", row[layout.to_full(col)]))
+                        .collect();
+                    text.push_str(&fields.join(","));
+                    text.push_str("\r\n");
+                }
+                let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+                files.push((kind, bytes.into_owned()));
+            }
+        }
+        files.push((FileKind::UsagePlan, sample::usage_plan_bytes(60 * 1024)));
+        let (mut listed, mut named) = (0, 0);
+        for (kind, bytes) in files {
+            let table = read_table(kind, &bytes).expect("sample decodes");
+            let expected = persons(&table);
+            listed += expected.len();
+            named += expected.iter().filter(|p| p.name.is_some()).count();
+            assert_eq!(
+                persons_in(kind, &bytes).expect("decodes"),
+                expected,
+                "{kind:?}"
+            );
+        }
+        // The comparison means something: the samples hold persons, some of them named.
+        assert!(listed > 20 && named > 0, "{listed} persons, {named} named");
     }
 }
