@@ -168,23 +168,44 @@ mod tests {
     /// the large 第6表 of the benchmarks.
     #[test]
     fn persons_in_bytes_are_the_persons_of_the_table() {
-        use crate::spec_csv::layouts::layouts;
+        use crate::spec_csv::layouts::{layouts, Edition, Records};
         use crate::spec_csv::parse::read_table;
-        use crate::spec_csv::sample;
+        use crate::spec_csv::{sample, write::write_records};
+        let file = |kind: FileKind, rows: &[Vec<String>]| {
+            let mut records = Records::empty(kind).expect("a CSV kind");
+            for row in rows {
+                let refs: Vec<&str> = row.iter().map(String::as_str).collect();
+                assert!(records.push_fields(&refs));
+            }
+            write_records(&records).expect("sample file")
+        };
         let mut files: Vec<(FileKind, Vec<u8>)> = Vec::new();
         for kind in FileKind::ALL.into_iter().filter(|k| !k.is_image()) {
-            for layout in layouts(kind) {
-                // The sample rows as this edition writes them, every value quoted.
-                let mut text = String::new();
-                for row in sample::rows(kind) {
-                    let fields: Vec<String> = (0..layout.width())
-                        .map(|col| format!("\"{}\"", row[layout.to_full(col)]))
-                        .collect();
-                    text.push_str(&fields.join(","));
-                    text.push_str("\r\n");
-                }
-                let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
-                files.push((kind, bytes.into_owned()));
+            let rows = sample::rows(kind);
+            files.push((kind, file(kind, &rows)));
+            // The older V3 edition of 第6/7表: the writer uses it for a V3 CSV version whose
+            // V4-only columns are empty.
+            if let Some(v3) = layouts(kind).iter().find(|l| l.edition == Edition::V3) {
+                let rows: Vec<Vec<String>> = rows
+                    .into_iter()
+                    .map(|mut row| {
+                        sample::set(&mut row, 0, "201910");
+                        for (full, value) in row.iter_mut().enumerate() {
+                            if v3.to_physical(full).is_none() {
+                                value.clear();
+                            }
+                        }
+                        row
+                    })
+                    .collect();
+                let bytes = file(kind, &rows);
+                let mut widths = Vec::new();
+                for_each_record(&bytes, |_, record| widths.push(record.len())).expect("decodes");
+                assert!(
+                    !widths.is_empty() && widths.iter().all(|w| *w == v3.width()),
+                    "{kind:?} written in V3: {widths:?}"
+                );
+                files.push((kind, bytes));
             }
         }
         files.push((FileKind::UsagePlan, sample::usage_plan_bytes(60 * 1024)));
