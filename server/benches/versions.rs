@@ -13,7 +13,7 @@ use app::ports::VersionsPort;
 use app::types::{Caller, VersionId};
 use criterion::{criterion_group, criterion_main, Criterion};
 use leptos::prelude::*;
-use server::db::Db;
+use server::db::{Batch, Db};
 use server::exchange::delivery_store;
 use server::offices::create::create_organisation;
 use server::storage::Storage;
@@ -106,9 +106,11 @@ async fn send_plan(
     let refs: Vec<_> = files.iter().collect();
     let mut tables = Tables::new();
     read_tables(storage, &refs, &mut tables).await.unwrap();
-    record_delivery(&mut tx, &delivery, &to, &refs, &tables, at)
+    let mut writes = Batch::new();
+    record_delivery(&mut tx, &mut writes, &delivery, &to, &refs, &tables, at)
         .await
         .unwrap();
+    writes.run(tx.conn()).await.unwrap();
     let rows = read_store::of_delivery(&mut tx, &delivery).await.unwrap();
     tx.commit().await.unwrap();
     rows[0].version_id.clone()

@@ -10,7 +10,7 @@ use app::types::{
 use server::auth::password::Password;
 use server::clock::Clock;
 use server::config::DatabaseConfig;
-use server::db::{Db, OfficeTx};
+use server::db::{Batch, Db, OfficeTx};
 use server::exchange::delivery_store::{insert_delivery, NewDelivery};
 use server::exchange::store::{
     add_outgoing_files, insert_blobs, insert_files, insert_outgoing, NewFile,
@@ -136,16 +136,14 @@ pub async fn deliver(
     at: i64,
 ) -> String {
     let outgoing = uuid::Uuid::new_v4().to_string();
-    insert_outgoing(tx, &outgoing, by, at)
-        .await
-        .expect("outgoing");
+    let office = tx.office_id();
+    let mut batch = Batch::new();
+    insert_outgoing(&mut batch, office, &outgoing, by, at);
+    batch.run(tx.conn()).await.expect("outgoing");
     let mut ids = Vec::new();
     let months: Vec<&str> = files.iter().filter_map(|f| f.month).collect();
     for f in files {
         let (sha, key, size) = store(storage, &f.bytes).await;
-        insert_blobs(tx.conn(), &[(&sha, &key, size)], at)
-            .await
-            .expect("blob");
         let id = uuid::Uuid::new_v4().to_string();
         let file = NewFile {
             file_id: &id,
@@ -164,12 +162,13 @@ pub async fn deliver(
             persons_json: persons,
             at,
         };
-        insert_files(tx, &[file]).await.expect("file");
         // The send is new: its files take positions 1, 2 … in the order given.
         let position = i64::try_from(ids.len()).expect("position") + 1;
-        add_outgoing_files(tx, &outgoing, position, &[&id])
-            .await
-            .expect("outgoing file");
+        let mut batch = Batch::new();
+        insert_blobs(&mut batch, &[(&sha, &key, size)], at);
+        insert_files(&mut batch, office, &[file]);
+        add_outgoing_files(&mut batch, office, &outgoing, position, &[&id]);
+        batch.run(tx.conn()).await.expect("file");
         ids.push(id);
     }
     let delivery = uuid::Uuid::new_v4().to_string();
@@ -185,7 +184,9 @@ pub async fn deliver(
         persons_text: "",
         persons_label: "",
     };
-    insert_delivery(tx, new).await.expect("delivery");
+    let mut batch = Batch::new();
+    insert_delivery(&mut batch, office, new);
+    batch.run(tx.conn()).await.expect("delivery");
     delivery
 }
 

@@ -5,10 +5,12 @@
 //! Office data is reached only through [`Db::begin_office`] → [`OfficeTx`]; on PostgreSQL this
 //! also sets `app.office_id`, which the row-level-security policies compare against.
 
+mod batch;
 mod checkpoint;
 mod connect;
 mod migrate;
 
+pub use batch::{Batch, Statement};
 pub use checkpoint::{spawn_checkpointer, WAL_SIZE_LIMIT_BYTES};
 pub use connect::{connect, connect_url};
 pub use migrate::migrate;

@@ -3,9 +3,9 @@
 
 use super::store::FileRow;
 use crate::clock::Millis;
-use crate::db::{OfficeConn, OfficeTx};
+use crate::db::{Batch, OfficeConn, OfficeTx, Statement};
 use crate::error::InfraResult;
-use app::types::DeliveryFilter;
+use app::types::{DeliveryFilter, OfficeId};
 use sqlx::FromRow;
 
 /// A delivery to insert (by the sending office's transaction).
@@ -23,46 +23,43 @@ pub struct NewDelivery<'a> {
     pub persons_label: &'a str,
 }
 
-/// Inserts a delivery and its files.
-pub async fn insert_delivery(tx: &mut OfficeTx, d: NewDelivery<'_>) -> InfraResult<()> {
-    let from = tx.office_id().to_string();
-    sqlx::query(
-        "insert into delivery (delivery_id, outgoing_id, from_office_id, to_office_id, sent_by, sent_at, file_count, kinds, target_months, persons_text, persons_label)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(d.delivery_id)
-    .bind(d.outgoing_id)
-    .bind(&from)
-    .bind(d.to_office)
-    .bind(d.sent_by)
-    .bind(d.sent_at)
-    .bind(i64::try_from(d.file_ids.len()).unwrap_or(i64::MAX))
-    .bind(d.kinds)
-    .bind(d.target_months)
-    .bind(d.persons_text)
-    .bind(d.persons_label)
-    .execute(tx.conn())
-    .await?;
-    // One statement for all the files (at most the per-send limit): on SQLite every statement
-    // is a round trip made while the send holds the one write lock.
+/// Inserts a delivery of `from` and its files.
+pub fn insert_delivery<'q>(batch: &mut Batch<'q>, from: OfficeId, d: NewDelivery<'q>) {
+    let from = from.to_string();
+    batch.push(
+        Statement::new(
+            "insert into delivery (delivery_id, outgoing_id, from_office_id, to_office_id, sent_by, sent_at, file_count, kinds, target_months, persons_text, persons_label)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(d.delivery_id)
+        .bind(d.outgoing_id)
+        .bind(from.clone())
+        .bind(d.to_office)
+        .bind(d.sent_by)
+        .bind(d.sent_at)
+        .bind(i64::try_from(d.file_ids.len()).unwrap_or(i64::MAX))
+        .bind(d.kinds)
+        .bind(d.target_months)
+        .bind(d.persons_text)
+        .bind(d.persons_label),
+    );
     for (chunk_at, chunk) in d.file_ids.chunks(100).enumerate() {
         let sql = format!(
             "insert into delivery_file (delivery_id, from_office_id, to_office_id, file_id, position) values {}",
             crate::db::shared_rows(3, 2, chunk.len())
         );
-        let mut query = sqlx::query(&sql)
+        let mut statement = Statement::new(sql)
             .bind(d.delivery_id)
-            .bind(&from)
+            .bind(from.clone())
             .bind(d.to_office);
         for (i, file) in chunk.iter().enumerate() {
             let position = chunk_at * 100 + i;
-            query = query
-                .bind(file)
+            statement = statement
+                .bind(file.as_str())
                 .bind(i64::try_from(position).unwrap_or(i64::MAX));
         }
-        query.execute(tx.conn()).await?;
+        batch.push(statement);
     }
-    Ok(())
 }
 
 /// Deliveries made from one send.

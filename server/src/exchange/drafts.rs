@@ -39,28 +39,6 @@ impl ExchangeService {
         for file in &files {
             keys.push(self.storage.promote(&file.blob).await?);
         }
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
-        // A new send's files start at 1; files added to a draft go after its own.
-        let (outgoing, first) = match into {
-            Some(id) => {
-                let found = store::find_outgoing(&mut tx, &id.to_string())
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-                if found.status != "draft" {
-                    return Err(AppError::conflict(
-                        "この送信は既に送信済みか破棄されているため、ファイルを追加できません。",
-                    ));
-                }
-                let first = store::next_file_position(&mut tx, &id.to_string()).await?;
-                (id, first)
-            }
-            None => {
-                let id = OutgoingId::new();
-                store::insert_outgoing(&mut tx, &id.to_string(), &caller.user_id.to_string(), now)
-                    .await?;
-                (id, 1)
-            }
-        };
         let blobs: Vec<(&str, &str, i64)> = files
             .iter()
             .zip(&keys)
@@ -69,7 +47,6 @@ impl ExchangeService {
                 (file.blob.sha256.as_str(), key.as_str(), size)
             })
             .collect();
-        store::insert_blobs(tx.conn(), &blobs, now).await?;
         let ids: Vec<String> = files.iter().map(|_| crate::db::new_row_id()).collect();
         let mut texts = Vec::with_capacity(files.len());
         for file in &files {
@@ -104,9 +81,37 @@ impl ExchangeService {
                 }
             })
             .collect();
-        store::insert_files(&mut tx, &rows).await?;
+        // Only what needs the database happens in the write transaction from here.
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let office = caller.office_id();
+        let by = caller.user_id.to_string();
+        // A new send's files start at 1; files added to a draft go after its own.
+        let (outgoing, first, created) = match into {
+            Some(id) => {
+                let found = store::find_outgoing(&mut tx, &id.to_string())
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                if found.status != "draft" {
+                    return Err(AppError::conflict(
+                        "この送信は既に送信済みか破棄されているため、ファイルを追加できません。",
+                    ));
+                }
+                let first = store::next_file_position(&mut tx, &id.to_string()).await?;
+                (id, first, false)
+            }
+            None => (OutgoingId::new(), 1, true),
+        };
+        let outgoing_text = outgoing.to_string();
+        // The rows go to the database in one batch (see `db::Batch`).
+        let mut batch = crate::db::Batch::new();
+        if created {
+            store::insert_outgoing(&mut batch, office, &outgoing_text, &by, now);
+        }
+        store::insert_blobs(&mut batch, &blobs, now);
+        store::insert_files(&mut batch, office, &rows);
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        store::add_outgoing_files(&mut tx, &outgoing.to_string(), first, &ids).await?;
+        store::add_outgoing_files(&mut batch, office, &outgoing_text, first, &ids);
+        batch.run(tx.conn()).await?;
         let event = AuditEvent::FilesUploaded {
             outgoing: outgoing.to_string(),
             count: files.len(),

@@ -9,9 +9,10 @@ use crate::audit::AuditEvent;
 use crate::auth::{AuthCheck, ClientInfo};
 use crate::clock::Millis;
 use crate::db::OfficeTx;
+use crate::routing::roster::Assignees;
 use app::types::{Caller, DeliveryId, OfficeId, OutgoingId, PersonRef};
 use app::AppError;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 impl ExchangeService {
     /// 送信: delivers every sendable file, one delivery per destination office, exactly once.
@@ -25,26 +26,27 @@ impl ExchangeService {
     ) -> Result<Vec<DeliveryId>, AppError> {
         AuthCheck::member().check(caller)?;
         let now = self.clock.now();
-        // The files' records, read and parsed before the write transaction (which on SQLite
-        // holds the one write lock); a file added meanwhile is read inside it below.
+        // What the send needs that can be read before the write transaction (which on SQLite
+        // holds the one write lock): the draft, its files with their destinations (what the
+        // confirmation screen showed) and the files' records.
         let mut tables = crate::versions::build::Tables::new();
-        {
+        let (head, planned, confirmed) = {
             let mut read = self.db.read_office(caller.office_id()).await?;
+            let head = store::find_outgoing(&mut read, &id.to_string())
+                .await?
+                .ok_or(AppError::NotFound)?;
             let rows = store::outgoing_files(&mut read, &id.to_string()).await?;
+            let confirmed: Vec<String> = rows.iter().map(|r| r.file_id.clone()).collect();
+            let rows = super::zip_unit::import_ordered(rows);
+            let (planned, _) = self.plan(&mut read, caller, rows).await?;
             read.commit().await?;
-            let rows: Vec<&super::store::FileRow> = rows.iter().collect();
+            let rows: Vec<&super::store::FileRow> = planned.iter().map(|p| &p.row).collect();
             crate::versions::build::read_tables(&self.storage, &rows, &mut tables).await?;
-        }
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
-        let head = store::find_outgoing(&mut tx, &id.to_string())
-            .await?
-            .ok_or(AppError::NotFound)?;
+            (head, planned, confirmed)
+        };
         if head.status == "discarded" {
             return Err(AppError::conflict("この下書きは破棄されています。"));
         }
-        let rows =
-            super::zip_unit::import_ordered(store::outgoing_files(&mut tx, &id.to_string()).await?);
-        let (planned, _) = self.plan(&mut tx, caller, rows).await?;
         let mut by_destination: BTreeMap<String, Vec<&Planned>> = BTreeMap::new();
         for p in planned.iter().filter(|p| p.file.blocked.is_none()) {
             if let Some(dest) = &p.destination {
@@ -59,6 +61,15 @@ impl ExchangeService {
                 "送信できるファイルがありません。誤りのあるファイルを直して、選び直してください。",
             ));
         }
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        // Only the files read above are sent: a file a colleague added or removed meanwhile
+        // is news to the person sending, who confirms the send again.
+        let current = store::outgoing_files(&mut tx, &id.to_string()).await?;
+        if !current.iter().map(|r| &r.file_id).eq(confirmed.iter()) {
+            return Err(AppError::conflict(
+                "送信の直前に、この下書きのファイルがほかの操作で変わりました。内容を確かめて、もう一度送信してください。",
+            ));
+        }
         if !store::finish_draft(
             &mut tx,
             &id.to_string(),
@@ -68,7 +79,14 @@ impl ExchangeService {
         )
         .await?
         {
-            // Already sent (double submit or another staff member): show what was delivered.
+            // Sent meanwhile (a double submit or another staff member): show what was
+            // delivered. Or discarded meanwhile.
+            let discarded = store::find_outgoing(&mut tx, &id.to_string())
+                .await?
+                .is_none_or(|o| o.status == "discarded");
+            if discarded {
+                return Err(AppError::conflict("この下書きは破棄されています。"));
+            }
             let made = delivery_store::deliveries_of(&mut tx, &id.to_string()).await?;
             tx.commit().await?;
             return Ok(made.iter().filter_map(|d| d.parse().ok()).collect());
@@ -83,7 +101,7 @@ impl ExchangeService {
             .map(String::as_str)
             .zip(persons_by_destination.iter().map(Vec::as_slice))
             .collect();
-        let mut tx = self.note_rosters(tx, caller, &receiving, now).await?;
+        let (mut tx, mut on_rosters) = self.note_rosters(tx, caller, &receiving, now).await?;
         let mut made = Vec::new();
         let mut received = Vec::new();
         for ((to_office, files), persons) in by_destination.iter().zip(persons_by_destination) {
@@ -123,12 +141,19 @@ impl ExchangeService {
                 persons_text: &persons_text,
                 persons_label: &persons_label,
             };
-            delivery_store::insert_delivery(&mut tx, new).await?;
-            received.push((delivery.to_string(), persons, files.len()));
+            // The delivery's rows and its versions' go to the database in one batch.
+            let mut writes = crate::db::Batch::new();
+            delivery_store::insert_delivery(&mut writes, caller.office_id(), new);
+            let office_name = files
+                .first()
+                .and_then(|p| p.destination.as_ref())
+                .map(|o| o.name.clone())
+                .unwrap_or_default();
+            received.push((delivery.to_string(), persons, files.len(), office_name));
             let rows: Vec<&super::store::FileRow> = files.iter().map(|p| &p.row).collect();
-            crate::versions::build::read_tables(&self.storage, &rows, &mut tables).await?;
             crate::versions::record_delivery(
                 &mut tx,
+                &mut writes,
                 &delivery.to_string(),
                 to_office,
                 &rows,
@@ -136,6 +161,7 @@ impl ExchangeService {
                 now,
             )
             .await?;
+            writes.run(tx.conn()).await?;
             made.push(delivery);
         }
         // The one place a send crosses offices: the same transaction is rescoped to each
@@ -149,7 +175,8 @@ impl ExchangeService {
             deliveries: made.len(),
         };
         let mut audits = vec![(caller.office_id(), Some(caller.user_id), sent)];
-        for ((to_office, _), (delivery_id, persons, files)) in by_destination.iter().zip(&received)
+        for ((to_office, _), (delivery_id, persons, files, office_name)) in
+            by_destination.iter().zip(&received)
         {
             let Ok(office) = to_office.parse() else {
                 continue;
@@ -159,12 +186,15 @@ impl ExchangeService {
                 delivery_id,
                 from_office_id: &from_office,
                 partner_name: &caller.office.name,
+                office_name,
                 persons,
                 file_count: i64::try_from(*files).unwrap_or(i64::MAX),
                 base_url,
             };
+            let on_roster = on_rosters.remove(to_office).unwrap_or_default();
             let routed =
-                crate::routing::receive::route_delivery(&mut scoped, &delivery, now).await?;
+                crate::routing::receive::route_delivery(&mut scoped, &delivery, &on_roster, now)
+                    .await?;
             queued += routed.mails;
             audits.push((office, None, routed.audit));
             tx = scoped.into_tx();
@@ -200,14 +230,15 @@ impl ExchangeService {
     /// upsert locks the persons' roster rows until commit. Taken in this order, two sends in
     /// opposite directions between two offices wait for each other instead of deadlocking, and
     /// two sends of the same persons from one office build their version chains one after the
-    /// other (`record_delivery` reads the chains after this). Returns `tx` scoped to the sender.
+    /// other (`record_delivery` reads the chains after this). Returns `tx` scoped to the sender
+    /// and, per receiving office, its roster's 担当 and 氏名 of the persons, which routing needs.
     async fn note_rosters(
         &self,
         tx: OfficeTx,
         caller: &Caller,
         receiving: &[(&str, &[PersonRef])],
         now: Millis,
-    ) -> Result<OfficeTx, AppError> {
+    ) -> Result<(OfficeTx, HashMap<String, Assignees>), AppError> {
         let me = caller.user_id.to_string();
         let everyone: Vec<PersonRef> = receiving
             .iter()
@@ -226,12 +257,17 @@ impl ExchangeService {
         }
         rosters.sort_by_key(|(office, ..)| office.to_string());
         let mut tx = tx.into_tx();
+        let mut noted = HashMap::new();
         for (office, persons, assignee, source) in rosters {
             let mut scoped = self.db.scope(tx, office).await?;
-            crate::routing::roster::note_persons(&mut scoped, persons, assignee, source, now)
-                .await?;
+            let on_roster =
+                crate::routing::roster::note_persons(&mut scoped, persons, assignee, source, now)
+                    .await?;
+            if source == "received" {
+                noted.insert(office.to_string(), on_roster);
+            }
             tx = scoped.into_tx();
         }
-        Ok(self.db.scope(tx, caller.office_id()).await?)
+        Ok((self.db.scope(tx, caller.office_id()).await?, noted))
     }
 }

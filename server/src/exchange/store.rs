@@ -2,28 +2,24 @@
 //! office data runs in an `OfficeTx` and filters by its office.
 
 use crate::clock::Millis;
-use crate::db::{shared_rows, OfficeTx};
+use crate::db::{shared_rows, Batch, OfficeTx, Statement};
 use crate::error::InfraResult;
+use app::types::OfficeId;
 use sqlx::{AnyConnection, FromRow};
 
 /// Records stored contents (`(sha256, storage key, size)`); content already known is kept.
-pub async fn insert_blobs(
-    conn: &mut AnyConnection,
-    blobs: &[(&str, &str, i64)],
-    at: Millis,
-) -> InfraResult<()> {
+pub fn insert_blobs<'q>(batch: &mut Batch<'q>, blobs: &[(&'q str, &'q str, i64)], at: Millis) {
     for chunk in blobs.chunks(100) {
         let sql = format!(
             "insert into blob (created_at, sha256, storage_key, size_bytes) values {} on conflict (sha256) do nothing",
             shared_rows(1, 3, chunk.len())
         );
-        let mut query = sqlx::query(&sql).bind(at);
+        let mut statement = Statement::new(sql).bind(at);
         for (sha256, key, size) in chunk {
-            query = query.bind(*sha256).bind(*key).bind(*size);
+            statement = statement.bind(*sha256).bind(*key).bind(*size);
         }
-        query.execute(&mut *conn).await?;
+        batch.push(statement);
     }
-    Ok(())
 }
 
 /// True if any file row refers to this content (the cleanup job keeps such blobs).
@@ -54,9 +50,8 @@ pub struct NewFile<'a> {
     pub at: Millis,
 }
 
-/// Inserts files uploaded by the transaction's office.
-pub async fn insert_files(tx: &mut OfficeTx, files: &[NewFile<'_>]) -> InfraResult<()> {
-    let office = tx.office_id().to_string();
+/// Inserts files uploaded by `office`.
+pub fn insert_files<'q>(batch: &mut Batch<'q>, office: OfficeId, files: &[NewFile<'q>]) {
     for chunk in files.chunks(50) {
         let sql = format!(
             "insert into stored_file (office_id, file_id, sha256, size_bytes, original_name, content_type, kind, target_month,
@@ -65,9 +60,9 @@ pub async fn insert_files(tx: &mut OfficeTx, files: &[NewFile<'_>]) -> InfraResu
              values {}",
             shared_rows(1, 15, chunk.len())
         );
-        let mut query = sqlx::query(&sql).bind(&office);
+        let mut statement = Statement::new(sql).bind(office.to_string());
         for file in chunk {
-            query = query
+            statement = statement
                 .bind(file.file_id)
                 .bind(file.sha256)
                 .bind(file.size)
@@ -84,9 +79,8 @@ pub async fn insert_files(tx: &mut OfficeTx, files: &[NewFile<'_>]) -> InfraResu
                 .bind(file.persons_json)
                 .bind(file.at);
         }
-        query.execute(tx.conn()).await?;
+        batch.push(statement);
     }
-    Ok(())
 }
 
 /// A stored file as pages need it.
@@ -111,17 +105,21 @@ pub struct FileRow {
 const FILE_COLUMNS: &str = "f.file_id, f.original_name, f.size_bytes, f.sha256, b.storage_key, f.content_type, f.kind,
     f.target_month, f.send_stamp, f.dest_office_number, f.dest_service_type, f.error_count, f.report_json, f.persons_json";
 
-/// Creates a draft send.
-pub async fn insert_outgoing(tx: &mut OfficeTx, id: &str, by: &str, at: Millis) -> InfraResult<()> {
-    let office = tx.office_id().to_string();
-    sqlx::query("insert into outgoing (outgoing_id, office_id, status, created_by, created_at) values ($1, $2, 'draft', $3, $4)")
-        .bind(id)
-        .bind(office)
-        .bind(by)
-        .bind(at)
-        .execute(tx.conn())
-        .await?;
-    Ok(())
+/// Creates a draft send of `office`.
+pub fn insert_outgoing<'q>(
+    batch: &mut Batch<'q>,
+    office: OfficeId,
+    id: &'q str,
+    by: &'q str,
+    at: Millis,
+) {
+    batch.push(
+        Statement::new("insert into outgoing (outgoing_id, office_id, status, created_by, created_at) values ($1, $2, 'draft', $3, $4)")
+            .bind(id)
+            .bind(office.to_string())
+            .bind(by)
+            .bind(at),
+    );
 }
 
 /// The position after the last file of a send (1 for a send with no files yet).
@@ -136,30 +134,29 @@ pub async fn next_file_position(tx: &mut OfficeTx, outgoing: &str) -> InfraResul
     .await?)
 }
 
-/// Adds files to one of the transaction's office's sends at positions `first`, `first + 1` …
-/// (see [`next_file_position`]).
-pub async fn add_outgoing_files(
-    tx: &mut OfficeTx,
-    outgoing: &str,
+/// Adds files to one of `office`'s sends at positions `first`, `first + 1` … (see
+/// [`next_file_position`]).
+pub fn add_outgoing_files<'q>(
+    batch: &mut Batch<'q>,
+    office: OfficeId,
+    outgoing: &'q str,
     first: i64,
-    files: &[&str],
-) -> InfraResult<()> {
-    let office = tx.office_id().to_string();
+    files: &[&'q str],
+) {
     for (n, chunk) in files.chunks(100).enumerate() {
         let sql = format!(
             "insert into outgoing_file (outgoing_id, office_id, file_id, position) values {}",
             shared_rows(2, 2, chunk.len())
         );
-        let mut query = sqlx::query(&sql).bind(outgoing).bind(&office);
+        let mut statement = Statement::new(sql).bind(outgoing).bind(office.to_string());
         let start = first + i64::try_from(n * 100).unwrap_or(i64::MAX);
         for (i, file) in chunk.iter().enumerate() {
-            query = query
+            statement = statement
                 .bind(*file)
                 .bind(start + i64::try_from(i).unwrap_or(i64::MAX));
         }
-        query.execute(tx.conn()).await?;
+        batch.push(statement);
     }
-    Ok(())
 }
 
 /// A send's header.

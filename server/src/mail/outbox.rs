@@ -3,7 +3,7 @@
 use super::mailer::OutgoingMail;
 use super::templates::MailTemplate;
 use crate::clock::Millis;
-use crate::db::placeholders;
+use crate::db::{placeholders, Batch, Statement};
 use crate::error::InfraResult;
 use app::types::Email;
 use sqlx::{AnyConnection, FromRow};
@@ -17,22 +17,30 @@ pub async fn enqueue(
     template: &MailTemplate,
     now: Millis,
 ) -> InfraResult<String> {
+    let mut batch = Batch::new();
+    let mail_id = queue(&mut batch, to, template, now);
+    batch.run(conn).await?;
+    Ok(mail_id)
+}
+
+/// [`enqueue`] as a statement of `batch` (the mail is queued when the batch runs).
+pub fn queue(batch: &mut Batch<'_>, to: &Email, template: &MailTemplate, now: Millis) -> String {
     let mail_id = crate::db::new_row_id();
     let (subject, body) = template.render();
-    sqlx::query(
-        "insert into mail_outbox (mail_id, to_address, subject, body_text, template, created_at, next_attempt_at)
-         values ($1, $2, $3, $4, $5, $6, $6)",
-    )
-    .bind(&mail_id)
-    .bind(to.as_str())
-    .bind(subject)
-    .bind(body)
-    .bind(template.code())
-    .bind(now)
-    .execute(conn)
-    .await?;
+    batch.push(
+        Statement::new(
+            "insert into mail_outbox (mail_id, to_address, subject, body_text, template, created_at, next_attempt_at)
+             values ($1, $2, $3, $4, $5, $6, $6)",
+        )
+        .bind(mail_id.clone())
+        .bind(to.as_str().to_owned())
+        .bind(subject)
+        .bind(body)
+        .bind(template.code())
+        .bind(now),
+    );
     tracing::info!(mail.id = %mail_id, mail.template = template.code(), "mail queued");
-    Ok(mail_id)
+    mail_id
 }
 
 #[derive(FromRow)]

@@ -200,16 +200,20 @@ impl RoutingService {
                 &to,
                 n > 0 && to.as_ref().is_some_and(|m| m.id != caller.user_id),
             ) {
+                let office = notify::office_name(&mut tx).await?;
                 let notice = Notice {
                     delivery_id: &req.delivery.to_string(),
                     partner: &partner,
+                    office: &office,
                     count: 1,
                     reassigned: true,
                     base_url: &self.base_url,
                     at: now,
                 };
-                notify::tell_assignees(&mut tx, &members, &[member.id.to_string()], &notice)
-                    .await?;
+                let mut batch = crate::db::Batch::new();
+                let whom = [member.id.to_string()];
+                notify::tell_assignees(&mut batch, tx.office_id(), &members, &whom, &notice);
+                batch.run(tx.conn()).await?;
             }
         }
         tx.commit().await?;

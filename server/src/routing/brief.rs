@@ -4,9 +4,10 @@
 //! every route. Every write to an item's routes ends with [`refresh`] of that item, in the
 //! same transaction.
 
-use crate::db::{OfficeConn, OfficeTx};
+use crate::db::{Batch, OfficeConn, OfficeTx, Statement};
 use crate::error::InfraResult;
 use crate::exchange::delivery_store::ListRow;
+use app::types::OfficeId;
 
 /// One item's brief as stored.
 #[derive(Debug)]
@@ -31,27 +32,37 @@ pub async fn refresh(tx: &mut OfficeTx, delivery: &str) -> InfraResult<()> {
     .bind(delivery)
     .fetch_all(tx.conn())
     .await?;
+    let mut batch = Batch::new();
+    write(&mut batch, tx.office_id(), delivery, &of_groups(&groups));
+    batch.run(tx.conn()).await
+}
+
+/// The brief of an item's routes grouped by 担当 (`assignee_id`, routes, sum of versions), in
+/// the order of [`refresh`].
+pub fn of_groups(groups: &[(Option<String>, i64, i64)]) -> Brief {
     let assignees: Vec<&str> = groups.iter().filter_map(|g| g.0.as_deref()).collect();
-    let unassigned = groups
-        .iter()
-        .filter(|g| g.0.is_none())
-        .map(|g| g.1)
-        .sum::<i64>();
-    let version = groups.iter().map(|g| g.2).sum::<i64>();
-    sqlx::query(
-        "insert into route_brief (delivery_id, office_id, assignees, unassigned, version)
-         values ($1, $2, $3, $4, $5)
-         on conflict (delivery_id) do update
-            set assignees = excluded.assignees, unassigned = excluded.unassigned, version = excluded.version",
-    )
-    .bind(delivery)
-    .bind(&office)
-    .bind(assignees.join(" "))
-    .bind(unassigned)
-    .bind(version)
-    .execute(tx.conn())
-    .await?;
-    Ok(())
+    Brief {
+        assignees: assignees.join(" "),
+        unassigned: groups.iter().filter(|g| g.0.is_none()).map(|g| g.1).sum(),
+        version: groups.iter().map(|g| g.2).sum(),
+    }
+}
+
+/// Stores the brief of an item of `office`.
+pub fn write(batch: &mut Batch<'_>, office: OfficeId, delivery: &str, brief: &Brief) {
+    batch.push(
+        Statement::new(
+            "insert into route_brief (delivery_id, office_id, assignees, unassigned, version)
+             values ($1, $2, $3, $4, $5)
+             on conflict (delivery_id) do update
+                set assignees = excluded.assignees, unassigned = excluded.unassigned, version = excluded.version",
+        )
+        .bind(delivery.to_owned())
+        .bind(office.to_string())
+        .bind(brief.assignees.clone())
+        .bind(brief.unassigned)
+        .bind(brief.version),
+    );
 }
 
 /// The brief a receiving office's list row carries (none for an item without routes).

@@ -5,27 +5,11 @@ use super::handover::move_open_items;
 use super::{staff, RoutingAudit, RoutingService};
 use crate::auth::{AuthCheck, ClientInfo};
 use crate::clock::Millis;
-use crate::db::OfficeTx;
-use crate::error::InfraResult;
 use app::types::{AbsenceView, AbsencesView, Caller, RouteReason, StaffRef};
 use app::AppError;
 
 const DAY_MS: i64 = 86_400_000;
 const JST_MS: i64 = 9 * 3_600_000;
-
-/// Absences in force at `now`: (absent, cover) user ids.
-pub async fn current(tx: &mut OfficeTx, now: Millis) -> InfraResult<Vec<(String, String)>> {
-    let office = tx.office_id().to_string();
-    Ok(sqlx::query_as(
-        "select absent_id, cover_user_id from absence_cover
-          where office_id = $1 and cancelled_at is null and starts_at <= $2 and ends_at > $2
-          order by created_at",
-    )
-    .bind(office)
-    .bind(now)
-    .fetch_all(tx.conn())
-    .await?)
-}
 
 /// JST midnight of `YYYY-MM-DD` (also `YYYY/M/D`, `YYYYMMDD`, full-width digits), in Unix ms.
 pub fn jst_day(input: &str) -> Option<Millis> {

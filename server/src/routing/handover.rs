@@ -37,15 +37,20 @@ pub(super) async fn move_open_items(
     if !deliveries.is_empty() && to.id != caller.user_id {
         let members = staff::active_members(tx).await?;
         let first = deliveries.first().copied().unwrap_or_default();
+        let office = notify::office_name(tx).await?;
         let notice = Notice {
             delivery_id: first,
             partner: "複数の事業所",
+            office: &office,
             count: i64::try_from(deliveries.len()).unwrap_or(i64::MAX),
             reassigned: true,
             base_url,
             at: now,
         };
-        notify::tell_assignees(tx, &members, &[to.id.to_string()], &notice).await?;
+        let mut batch = crate::db::Batch::new();
+        let whom = [to.id.to_string()];
+        notify::tell_assignees(&mut batch, tx.office_id(), &members, &whom, &notice);
+        batch.run(tx.conn()).await?;
     }
     Ok(deliveries.len())
 }

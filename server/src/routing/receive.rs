@@ -7,8 +7,10 @@
 //! appends (the send appends all of its audit entries last, see `exchange::send`).
 
 use super::notify::{self, Notice};
+use super::roster::Assignees;
+use super::staff::Member;
 use super::store::{self, NewRoute};
-use super::{cover, roster, rules, staff, RoutingAudit};
+use super::RoutingAudit;
 use crate::audit::AuditEvent;
 use crate::clock::Millis;
 use crate::db::OfficeTx;
@@ -23,6 +25,8 @@ pub struct Received<'a> {
     pub from_office_id: &'a str,
     /// The sending office's name (for mails).
     pub partner_name: &'a str,
+    /// The receiving office's name (for mails).
+    pub office_name: &'a str,
     /// Persons in its files (repeats allowed).
     pub persons: &'a [PersonRef],
     /// Files delivered.
@@ -39,10 +43,59 @@ pub struct Routed {
     pub audit: AuditEvent,
 }
 
-/// Routes a delivery in `tx` (scoped to the receiving office).
+/// What routing reads of the receiving office besides its roster: its active members (by
+/// name), the absences in force (by creation) and the rule for the sending office.
+struct Setup {
+    members: Vec<Member>,
+    covers: Vec<(String, String)>,
+    rule: Option<String>,
+}
+
+/// Reads [`Setup`] in one statement: inside the send's transaction, which on SQLite holds the
+/// one write lock, every statement is a round trip that all other writers wait for.
+async fn setup(tx: &mut OfficeTx, partner: &str, now: Millis) -> InfraResult<Setup> {
+    let office = tx.office_id().to_string();
+    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+        "select 'member' as part, s.user_id as a, s.display_name as b, s.email as c, m.role as d,
+                s.notify_mode as e, s.login_id as f, cast(0 as bigint) as at
+           from membership m join staff_account s on s.user_id = m.user_id
+          where m.office_id = $1 and m.disabled_at is null and s.disabled_at is null
+            and s.activated_at is not null
+         union all
+         select 'cover', absent_id, cover_user_id, '', '', '', '', created_at
+           from absence_cover
+          where office_id = $1 and cancelled_at is null and starts_at <= $2 and ends_at > $2
+         union all
+         select 'rule', assignee_id, '', '', '', '', '', cast(0 as bigint)
+           from routing_rule where office_id = $1 and partner_office_id = $3
+         order by part, at, b, f",
+    )
+    .bind(&office)
+    .bind(now)
+    .bind(partner)
+    .fetch_all(tx.conn())
+    .await?;
+    let mut setup = Setup {
+        members: Vec::new(),
+        covers: Vec::new(),
+        rule: None,
+    };
+    for (part, a, b, c, d, e) in rows {
+        match part.as_str() {
+            "member" => setup.members.extend(Member::from_row(a, b, c, &d, e)),
+            "cover" => setup.covers.push((a, b)),
+            _ => setup.rule = Some(a),
+        }
+    }
+    Ok(setup)
+}
+
+/// Routes a delivery in `tx` (scoped to the receiving office). `on_roster` holds the roster's
+/// 担当 and 氏名 of the delivery's persons (`roster::note_persons` returns them).
 pub async fn route_delivery(
     tx: &mut OfficeTx,
     d: &Received<'_>,
+    on_roster: &Assignees,
     now: Millis,
 ) -> InfraResult<Routed> {
     let mut persons: Vec<PersonRef> = Vec::new();
@@ -54,12 +107,13 @@ pub async fn route_delivery(
             persons.push(p.clone());
         }
     }
-    let members = staff::active_members(tx).await?;
+    let Setup {
+        members,
+        covers,
+        rule,
+    } = setup(tx, d.from_office_id, now).await?;
     let is_active = |id: &str| members.iter().any(|m| m.id.to_string() == id);
-    let covers = cover::current(tx, now).await?;
-    let rule = rules::assignee_for(tx, d.from_office_id)
-        .await?
-        .filter(|id| is_active(id));
+    let rule = rule.filter(|id| is_active(id));
     let keys: Vec<(String, String, String)> = if persons.is_empty() {
         vec![(String::new(), String::new(), String::new())]
     } else {
@@ -74,11 +128,6 @@ pub async fn route_delivery(
             })
             .collect()
     };
-    let wanted: Vec<(&str, &str)> = persons
-        .iter()
-        .map(|p| (p.insurer.as_str(), p.insured.as_str()))
-        .collect();
-    let on_roster = roster::assignees_of(tx, &wanted).await?;
     let mut assignees: Vec<String> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     let mut unassigned = 0;
@@ -138,9 +187,21 @@ pub async fn route_delivery(
             at: now,
         })
         .collect();
-    store::insert_routes(tx, &routes).await?;
+    // The routes, the brief, the history line and the notifications go to the database in
+    // one batch.
+    let office = tx.office_id();
+    let mut writes = crate::db::Batch::new();
+    store::insert_new_routes(&mut writes, office, &routes);
     let detail = format!("受信し、振り分けました：{}", lines.join("、"));
-    store::add_event(tx, d.delivery_id, None, "routed", &detail, "", now).await?;
+    let event = store::Event {
+        delivery: d.delivery_id,
+        user: None,
+        kind: "routed",
+        detail: &detail,
+        body: "",
+        at: now,
+    };
+    store::push_event(&mut writes, office, &event);
     let audit = AuditEvent::Routing(RoutingAudit::Routed {
         delivery: d.delivery_id.to_string(),
         persons: keys.len(),
@@ -149,15 +210,17 @@ pub async fn route_delivery(
     let notice = Notice {
         delivery_id: d.delivery_id,
         partner: d.partner_name,
+        office: d.office_name,
         count: d.file_count,
         reassigned: false,
         base_url: d.base_url,
         at: now,
     };
-    let mut queued = notify::tell_assignees(tx, &members, &assignees, &notice).await?;
+    let mut queued = notify::tell_assignees(&mut writes, office, &members, &assignees, &notice);
     if unassigned > 0 {
-        queued += notify::tell_managers(tx, &members, &notice).await?;
+        queued += notify::tell_managers(&mut writes, office, &members, &notice);
     }
+    writes.run(tx.conn()).await?;
     Ok(Routed {
         mails: queued,
         audit,

@@ -31,13 +31,15 @@ const SELECT: &str = "select c.insurer, c.insured, c.name, c.kana, c.birth_date,
 
 /// Adds persons not yet in the roster (unassigned unless `assignee`), fills empty names, and
 /// makes `assignee` the 担当 of persons who have none (sticky: an existing 担当 stays).
+/// Returns the persons' 担当 and 氏名 as stored afterwards, which routing reads (the upsert
+/// returns every row it wrote, so routing needs no statement of its own).
 pub async fn note_persons(
     tx: &mut OfficeTx,
     persons: &[PersonRef],
     assignee: Option<&str>,
     source: &str,
     at: Millis,
-) -> InfraResult<()> {
+) -> InfraResult<Assignees> {
     // One row per person (an upsert may not touch a row twice), with the first name seen.
     let mut unique: Vec<(&str, &str, &str, &str)> = Vec::new();
     for p in persons {
@@ -61,6 +63,7 @@ pub async fn note_persons(
     // In key order: two transactions upserting the same persons lock their rows in one order.
     unique.sort_unstable_by_key(|u| (u.0, u.1));
     let office = tx.office_id().to_string();
+    let mut noted = Assignees::new();
     for chunk in unique.chunks(100) {
         let rows: Vec<String> = (0..chunk.len())
             .map(|i| {
@@ -85,10 +88,11 @@ pub async fn note_persons(
                updated_at = case when client_roster.assignee_id is null and excluded.assignee_id is not null
                                  then excluded.updated_at else client_roster.updated_at end,
                updated_by = case when client_roster.assignee_id is null and excluded.assignee_id is not null
-                                 then excluded.updated_by else client_roster.updated_by end",
+                                 then excluded.updated_by else client_roster.updated_by end
+             returning insurer, insured, assignee_id, name",
             rows.join(", ")
         );
-        let mut query = sqlx::query(&sql)
+        let mut query = sqlx::query_as::<_, (String, String, Option<String>, String)>(&sql)
             .bind(&office)
             .bind(assignee)
             .bind(source)
@@ -96,46 +100,15 @@ pub async fn note_persons(
         for (insurer, insured, name, kana) in chunk {
             query = query.bind(*insurer).bind(*insured).bind(*name).bind(*kana);
         }
-        query.execute(tx.conn()).await?;
+        for (insurer, insured, assignee, name) in query.fetch_all(tx.conn()).await? {
+            noted.insert((insurer, insured), (assignee, name));
+        }
     }
-    Ok(())
+    Ok(noted)
 }
 
-/// The 担当 (user id) and 氏名 of persons, for routing, by (保険者番号, 被保険者番号); persons
-/// not in the roster are left out.
-pub async fn assignees_of(
-    tx: &mut OfficeTx,
-    persons: &[(&str, &str)],
-) -> InfraResult<HashMap<(String, String), (Option<String>, String)>> {
-    let office = tx.office_id().to_string();
-    let mut out = HashMap::new();
-    for chunk in persons.chunks(200) {
-        // Insurers too, so the roster's key (office, insurer, insured) finds the rows directly.
-        let mut insurers: Vec<&str> = chunk.iter().map(|p| p.0).collect();
-        insurers.sort_unstable();
-        insurers.dedup();
-        let sql = format!(
-            "select insurer, insured, assignee_id, name from client_roster
-              where office_id = $1 and insurer in ({}) and insured in ({})",
-            crate::db::placeholders(2, insurers.len()),
-            crate::db::placeholders(2 + insurers.len(), chunk.len())
-        );
-        let mut query =
-            sqlx::query_as::<_, (String, String, Option<String>, String)>(&sql).bind(&office);
-        for insurer in &insurers {
-            query = query.bind(*insurer);
-        }
-        for (_, insured) in chunk {
-            query = query.bind(*insured);
-        }
-        for (insurer, insured, assignee, name) in query.fetch_all(tx.conn()).await? {
-            if chunk.iter().any(|p| p.0 == insurer && p.1 == insured) {
-                out.insert((insurer, insured), (assignee, name));
-            }
-        }
-    }
-    Ok(out)
-}
+/// The 担当 (user id) and 氏名 of roster persons, by (保険者番号, 被保険者番号).
+pub type Assignees = HashMap<(String, String), (Option<String>, String)>;
 
 /// One row.
 pub async fn find(

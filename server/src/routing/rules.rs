@@ -9,19 +9,6 @@ use crate::error::InfraResult;
 use app::types::{Caller, RoutingRuleView, RulesView, StaffRef};
 use app::AppError;
 
-/// The rule's staff member for items from `partner`.
-pub async fn assignee_for(tx: &mut OfficeTx, partner: &str) -> InfraResult<Option<String>> {
-    let office = tx.office_id().to_string();
-    let row: Option<(String,)> = sqlx::query_as(
-        "select assignee_id from routing_rule where office_id = $1 and partner_office_id = $2",
-    )
-    .bind(office)
-    .bind(partner)
-    .fetch_optional(tx.conn())
-    .await?;
-    Ok(row.map(|r| r.0))
-}
-
 fn label(name: &str, number: &str) -> String {
     format!("{name}（事業所番号 {number}）")
 }

@@ -17,6 +17,24 @@ pub struct Member {
 }
 
 impl Member {
+    /// A member from its columns (user id, display name, email, role code, notify mode); `None`
+    /// for an id or role that does not parse.
+    pub fn from_row(
+        id: String,
+        name: String,
+        email: String,
+        role: &str,
+        notify_mode: String,
+    ) -> Option<Self> {
+        Some(Self {
+            id: id.parse().ok()?,
+            name,
+            email,
+            role: Role::from_code(role)?,
+            notify_mode,
+        })
+    }
+
     /// As a choice.
     pub fn to_ref(&self) -> StaffRef {
         StaffRef {
@@ -41,15 +59,7 @@ pub async fn active_members(tx: &mut OfficeTx) -> InfraResult<Vec<Member>> {
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, name, email, role, mode)| {
-            Some(Member {
-                id: id.parse().ok()?,
-                name,
-                email,
-                role: Role::from_code(&role)?,
-                notify_mode: mode,
-            })
-        })
+        .filter_map(|(id, name, email, role, mode)| Member::from_row(id, name, email, &role, mode))
         .collect())
 }
 

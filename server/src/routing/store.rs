@@ -2,8 +2,9 @@
 //! statement is scoped to the transaction's office, the receiving office.
 
 use crate::clock::Millis;
-use crate::db::{OfficeConn, OfficeReads, OfficeTx};
+use crate::db::{Batch, OfficeConn, OfficeReads, OfficeTx, Statement};
 use crate::error::InfraResult;
+use app::types::OfficeId;
 use sqlx::FromRow;
 
 /// A route to insert.
@@ -17,11 +18,20 @@ pub struct NewRoute<'a> {
     pub at: Millis,
 }
 
-/// Inserts the routes of one item (status 未読), in one statement per 100, and writes the
-/// item's brief; a second route for the same person of the item is ignored.
-pub async fn insert_routes(tx: &mut OfficeTx, routes: &[NewRoute<'_>]) -> InfraResult<()> {
-    let office = tx.office_id().to_string();
-    for chunk in routes.chunks(100) {
+/// Inserts the routes of new items (status 未読, version 1), in one statement per 100, and
+/// writes each item's brief from them (no route of the items is stored yet, so it needs no
+/// read); a second route for the same person of an item is ignored.
+pub fn insert_new_routes(batch: &mut Batch<'_>, office: OfficeId, routes: &[NewRoute<'_>]) {
+    let mut unique: Vec<&NewRoute<'_>> = Vec::with_capacity(routes.len());
+    for r in routes {
+        if !unique
+            .iter()
+            .any(|u| (u.delivery_id, u.insurer, u.insured) == (r.delivery_id, r.insurer, r.insured))
+        {
+            unique.push(r);
+        }
+    }
+    for chunk in unique.chunks(100) {
         let rows: Vec<String> = (0..chunk.len())
             .map(|i| {
                 let n = 2 + i * 9;
@@ -38,28 +48,56 @@ pub async fn insert_routes(tx: &mut OfficeTx, routes: &[NewRoute<'_>]) -> InfraR
              on conflict (delivery_id, insurer, insured) do nothing",
             rows.join(", ")
         );
-        let mut query = sqlx::query(&sql).bind(&office);
+        let mut statement = Statement::new(sql).bind(office.to_string());
         for r in chunk {
-            query = query
+            statement = statement
                 .bind(crate::db::new_row_id())
-                .bind(r.delivery_id)
-                .bind(r.insurer)
-                .bind(r.insured)
-                .bind(r.person_name)
-                .bind(r.assignee)
-                .bind(r.reason)
+                .bind(r.delivery_id.to_owned())
+                .bind(r.insurer.to_owned())
+                .bind(r.insured.to_owned())
+                .bind(r.person_name.to_owned())
+                .bind(r.assignee.map(str::to_owned))
+                .bind(r.reason.to_owned())
                 .bind(r.at)
                 .bind(r.at);
         }
-        query.execute(tx.conn()).await?;
+        batch.push(statement);
     }
-    let mut items: Vec<&str> = routes.iter().map(|r| r.delivery_id).collect();
+    let mut items: Vec<&str> = unique.iter().map(|r| r.delivery_id).collect();
     items.sort_unstable();
     items.dedup();
     for item in items {
-        super::brief::refresh(tx, item).await?;
+        let of_item: Vec<&NewRoute<'_>> = unique
+            .iter()
+            .copied()
+            .filter(|r| r.delivery_id == item)
+            .collect();
+        let brief = super::brief::of_groups(&groups_of_new(&of_item));
+        super::brief::write(batch, office, item, &brief);
     }
-    Ok(())
+}
+
+/// New routes grouped by 担当 as [`super::brief::refresh`] groups stored ones: (担当, routes,
+/// sum of versions, each 1), ordered by first routing time, then the smallest 保険者番号 and
+/// 被保険者番号, then the 担当's id.
+fn groups_of_new(routes: &[&NewRoute<'_>]) -> Vec<(Option<String>, i64, i64)> {
+    let mut groups: Vec<(Option<&str>, Millis, &str, &str, i64)> = Vec::new();
+    for r in routes {
+        match groups.iter_mut().find(|g| g.0 == r.assignee) {
+            Some(g) => {
+                g.1 = g.1.min(r.at);
+                g.2 = g.2.min(r.insurer);
+                g.3 = g.3.min(r.insured);
+                g.4 += 1;
+            }
+            None => groups.push((r.assignee, r.at, r.insurer, r.insured, 1)),
+        }
+    }
+    groups.sort_by(|a, b| (a.1, a.2, a.3, a.0).cmp(&(b.1, b.2, b.3, b.0)));
+    groups
+        .into_iter()
+        .map(|(assignee, .., count)| (assignee.map(str::to_string), count, count))
+        .collect()
 }
 
 /// A stored route with the assignee's and last editor's names.
@@ -201,22 +239,45 @@ pub async fn add_event(
     body: &str,
     at: Millis,
 ) -> InfraResult<()> {
-    let office = tx.office_id().to_string();
-    sqlx::query(
-        "insert into delivery_work_event (event_id, delivery_id, office_id, user_id, kind, detail, body, at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(crate::db::new_row_id())
-    .bind(delivery)
-    .bind(office)
-    .bind(user)
-    .bind(kind)
-    .bind(detail)
-    .bind(body)
-    .bind(at)
-    .execute(tx.conn())
-    .await?;
-    Ok(())
+    let mut batch = Batch::new();
+    let event = Event {
+        delivery,
+        user,
+        kind,
+        detail,
+        body,
+        at,
+    };
+    push_event(&mut batch, tx.office_id(), &event);
+    batch.run(tx.conn()).await
+}
+
+/// A line of an item's history.
+pub struct Event<'a> {
+    pub delivery: &'a str,
+    pub user: Option<&'a str>,
+    pub kind: &'a str,
+    pub detail: &'a str,
+    pub body: &'a str,
+    pub at: Millis,
+}
+
+/// [`add_event`] as a statement of `batch`, for an item of `office`.
+pub fn push_event(batch: &mut Batch<'_>, office: OfficeId, e: &Event<'_>) {
+    batch.push(
+        Statement::new(
+            "insert into delivery_work_event (event_id, delivery_id, office_id, user_id, kind, detail, body, at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(crate::db::new_row_id())
+        .bind(e.delivery.to_owned())
+        .bind(office.to_string())
+        .bind(e.user.map(str::to_owned))
+        .bind(e.kind.to_owned())
+        .bind(e.detail.to_owned())
+        .bind(e.body.to_owned())
+        .bind(e.at),
+    );
 }
 
 /// The item's history: (at, user name, kind, detail, body), oldest first.

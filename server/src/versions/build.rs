@@ -6,7 +6,7 @@ use super::chain::{self, Action, Entry, State};
 use super::extract::{self, FileInput};
 use super::store::{self, ChainRow, Derived, NewVersion, NewVersionFile};
 use crate::clock::Millis;
-use crate::db::OfficeTx;
+use crate::db::{Batch, OfficeTx};
 use crate::error::InfraResult;
 use crate::exchange::store::FileRow;
 use crate::spec_csv::parse::{read_table, Table};
@@ -42,10 +42,13 @@ pub async fn read_tables(
 
 /// Adds the versions and deletions of one delivery (made by the transaction's office for
 /// `to_office`) to their chains, from the delivery's files parsed in `tables` (see
-/// [`read_tables`]). Returns how many chain rows were added.
+/// [`read_tables`]). It reads the chains in `tx` and adds its writes to `writes`, which the
+/// caller runs (with the delivery's own rows, which it needs first). Returns how many chain
+/// rows will be added.
 #[tracing::instrument(skip_all, fields(delivery.id = %delivery_id, files = files.len()))]
 pub async fn record_delivery(
     tx: &mut OfficeTx,
+    writes: &mut Batch<'_>,
     delivery_id: &str,
     to_office: &str,
     files: &[&FileRow],
@@ -143,9 +146,10 @@ pub async fn record_delivery(
             (v, d)
         })
         .collect();
-    store::insert_versions(tx, &rows, sent_at).await?;
-    store::insert_version_files(tx, to_office, &members).await?;
-    store::update_derived(tx, &old).await?;
+    let from = tx.office_id();
+    store::insert_versions(writes, from, &rows, sent_at);
+    store::insert_version_files(writes, from, to_office, &members);
+    store::update_derived(writes, from, &old);
     // The 版 state of this delivery and of those whose versions changed.
     let changed: HashSet<&str> = old.iter().map(|(id, _)| *id).collect();
     let mut deliveries: BTreeSet<&str> = chains
@@ -156,7 +160,7 @@ pub async fn record_delivery(
         .collect();
     deliveries.insert(delivery_id);
     let deliveries: Vec<&str> = deliveries.into_iter().collect();
-    store::refresh_delivery_states(tx, &deliveries).await?;
+    store::refresh_delivery_states(writes, from, &deliveries);
     Ok(drafts.len())
 }
 

@@ -2,8 +2,9 @@
 //! of its delivery (both filters in every query; RLS repeats them on PostgreSQL).
 
 use crate::clock::Millis;
-use crate::db::{placeholders, shared_rows, OfficeTx};
+use crate::db::{placeholders, shared_rows, Batch, OfficeTx, Statement};
 use crate::error::{InfraError, InfraResult};
+use app::types::OfficeId;
 use std::collections::{BTreeSet, HashMap};
 
 /// A chain row to insert (by the sending office's transaction, during the send).
@@ -25,13 +26,14 @@ pub struct NewVersion<'a> {
 }
 
 /// Inserts the chain rows of one delivery with their derived columns (computed beforehand
-/// with the rest of their chains, see `build::record_delivery`), 40 per statement.
-pub async fn insert_versions(
-    tx: &mut OfficeTx,
+/// with the rest of their chains, see `build::record_delivery`), 40 per statement, sent by
+/// `from`.
+pub fn insert_versions(
+    batch: &mut Batch<'_>,
+    from: OfficeId,
     versions: &[(NewVersion<'_>, Derived<'_>)],
     at: Millis,
-) -> InfraResult<()> {
-    let from = tx.office_id().to_string();
+) {
     for chunk in versions.chunks(40) {
         let sql = format!(
             "insert into doc_version (from_office_id, created_at, version_id, to_office_id, delivery_id, entity, insurer, insured,
@@ -40,32 +42,31 @@ pub async fn insert_versions(
              values {}",
             shared_rows(2, 19, chunk.len())
         );
-        let mut query = sqlx::query(&sql).bind(&from).bind(at);
+        let mut statement = Statement::new(sql).bind(from.to_string()).bind(at);
         for (v, d) in chunk {
-            query = query
-                .bind(v.version_id)
-                .bind(v.to_office)
-                .bind(v.delivery_id)
-                .bind(v.entity)
-                .bind(v.insurer)
-                .bind(v.insured)
-                .bind(v.anchor)
-                .bind(v.provider)
-                .bind(v.action)
-                .bind(v.send_stamp)
+            statement = statement
+                .bind(v.version_id.to_owned())
+                .bind(v.to_office.to_owned())
+                .bind(v.delivery_id.to_owned())
+                .bind(v.entity.to_owned())
+                .bind(v.insurer.to_owned())
+                .bind(v.insured.to_owned())
+                .bind(v.anchor.to_owned())
+                .bind(v.provider.to_owned())
+                .bind(v.action.to_owned())
+                .bind(v.send_stamp.to_owned())
                 .bind(v.sent_at)
-                .bind(v.person_name)
-                .bind(v.person_kana)
-                .bind(d.conflict_name)
-                .bind(d.state)
+                .bind(v.person_name.map(str::to_owned))
+                .bind(v.person_kana.map(str::to_owned))
+                .bind(d.conflict_name.map(str::to_owned))
+                .bind(d.state.to_owned())
                 .bind(d.version_no)
-                .bind(d.previous)
-                .bind(d.withdrawn_by)
+                .bind(d.previous.map(str::to_owned))
+                .bind(d.withdrawn_by.map(str::to_owned))
                 .bind(d.withdrew);
         }
-        query.execute(tx.conn()).await?;
+        batch.push(statement);
     }
-    Ok(())
 }
 
 /// A member file (with its record ranges) of a version.
@@ -78,31 +79,32 @@ pub struct NewVersionFile<'a> {
     pub row_count: i64,
 }
 
-/// Adds the member files of one delivery's versions, 100 per statement.
-pub async fn insert_version_files(
-    tx: &mut OfficeTx,
+/// Adds the member files of one delivery's versions (sent by `from`), 100 per statement.
+pub fn insert_version_files(
+    batch: &mut Batch<'_>,
+    from: OfficeId,
     to_office: &str,
     files: &[NewVersionFile<'_>],
-) -> InfraResult<()> {
-    let from = tx.office_id().to_string();
+) {
     for chunk in files.chunks(100) {
         let sql = format!(
             "insert into doc_version_file (from_office_id, to_office_id, version_id, file_id, kind, row_ranges, row_count)
              values {}",
             shared_rows(2, 5, chunk.len())
         );
-        let mut query = sqlx::query(&sql).bind(&from).bind(to_office);
+        let mut statement = Statement::new(sql)
+            .bind(from.to_string())
+            .bind(to_office.to_owned());
         for f in chunk {
-            query = query
-                .bind(f.version_id)
-                .bind(f.file_id)
-                .bind(f.kind)
-                .bind(f.ranges.as_str())
+            statement = statement
+                .bind(f.version_id.to_owned())
+                .bind(f.file_id.to_owned())
+                .bind(f.kind.to_owned())
+                .bind(f.ranges.clone())
                 .bind(f.row_count);
         }
-        query.execute(tx.conn()).await?;
+        batch.push(statement);
     }
-    Ok(())
 }
 
 /// A chain row as the chain rules need it. Read from one JSON array per row (serde fills the
@@ -198,12 +200,11 @@ pub struct Derived<'a> {
     pub conflict_name: Option<&'a str>,
 }
 
-/// Writes the derived columns of many rows (the sending office's transaction), in one
+/// Writes the derived columns of many rows (sent by `from`), in one
 /// statement per 100 rows: a `values` list joined to the table, which SQLite (3.33+) and
 /// PostgreSQL both run as `update … from`. The office filter is an expression so that the
 /// rows are found by primary key, never by scanning the office's versions.
-pub async fn update_derived(tx: &mut OfficeTx, updates: &[(&str, Derived<'_>)]) -> InfraResult<()> {
-    let from = tx.office_id().to_string();
+pub fn update_derived(batch: &mut Batch<'_>, from: OfficeId, updates: &[(&str, Derived<'_>)]) {
     for chunk in updates.chunks(100) {
         let rows: Vec<String> = (0..chunk.len())
             .map(|i| format!("({})", placeholders(2 + i * 7, 7)))
@@ -218,20 +219,19 @@ pub async fn update_derived(tx: &mut OfficeTx, updates: &[(&str, Derived<'_>)]) 
               where doc_version.version_id = v.version_id and coalesce(doc_version.from_office_id, '') = $1",
             rows.join(", ")
         );
-        let mut query = sqlx::query(&sql).bind(&from);
+        let mut statement = Statement::new(sql).bind(from.to_string());
         for (id, d) in chunk {
-            query = query
-                .bind(*id)
-                .bind(d.state)
+            statement = statement
+                .bind((*id).to_owned())
+                .bind(d.state.to_owned())
                 .bind(d.version_no)
-                .bind(d.previous)
-                .bind(d.withdrawn_by)
+                .bind(d.previous.map(str::to_owned))
+                .bind(d.withdrawn_by.map(str::to_owned))
                 .bind(d.withdrew)
-                .bind(d.conflict_name);
+                .bind(d.conflict_name.map(str::to_owned));
         }
-        query.execute(tx.conn()).await?;
+        batch.push(statement);
     }
-    Ok(())
 }
 
 /// The 版 state of a delivery as the lists show it (see the migration that added
@@ -241,21 +241,19 @@ const DELIVERY_STATE: &str = "(select case max(case v.state when 'old_plan' then
               when 4 then 'old_plan' when 3 then 'superseded' when 2 then 'latest' when 1 then 'withdrawn' end
        from doc_version v where v.delivery_id = delivery.delivery_id and v.action = 'upsert')";
 
-/// Stores the 版 state of `deliveries` (sent by the transaction's office) after a send added
-/// to their chains, 100 per statement.
-pub async fn refresh_delivery_states(tx: &mut OfficeTx, deliveries: &[&str]) -> InfraResult<()> {
-    let from = tx.office_id().to_string();
+/// Stores the 版 state of `deliveries` (sent by `from`) after a send added to their chains,
+/// 100 per statement.
+pub fn refresh_delivery_states(batch: &mut Batch<'_>, from: OfficeId, deliveries: &[&str]) {
     for chunk in deliveries.chunks(100) {
         let sql = format!(
             "update delivery set version_state = {DELIVERY_STATE}
               where coalesce(from_office_id, '') = $1 and delivery_id in ({})",
             placeholders(2, chunk.len())
         );
-        let mut query = sqlx::query(&sql).bind(&from);
+        let mut statement = Statement::new(sql).bind(from.to_string());
         for id in chunk {
-            query = query.bind(*id);
+            statement = statement.bind((*id).to_owned());
         }
-        query.execute(tx.conn()).await?;
+        batch.push(statement);
     }
-    Ok(())
 }

@@ -50,6 +50,18 @@ both!(
                 ),
             ]
         );
+        // The brief the lists read (written with the routes, not read back from them): both
+        // 担当 in the order of their persons, one person unassigned, three routes of version 1.
+        let mut conn = app.owner_connection().await;
+        let brief: (String, i64, i64) = sqlx::query_as(
+            "select assignees, unassigned, version from route_brief where delivery_id = $1",
+        )
+        .bind(&delivery)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+        let (cm1_id, cm2_id) = (user_id(&app, "a-cm1").await, user_id(&app, "a-cm2").await);
+        assert_eq!(brief, (format!("{cm1_id} {cm2_id}"), 1, 3));
         let cm1 = app.login("a-cm1").await;
         let mine = cm1.get("/inbox/mine").await;
         let text = mine.text();
