@@ -65,10 +65,13 @@ fn persons_of(kind: spec_csv::FileKind, bytes: &[u8]) -> Vec<PersonRef> {
 /// Classifies and checks one staged file. `Err` is a Japanese reason to refuse the upload.
 pub async fn inspect(
     storage: &Storage,
-    blob: StagedBlob,
+    mut blob: StagedBlob,
     name: &str,
     attachment_to: Option<(String, String)>,
 ) -> Result<StagedFile, (StagedBlob, String)> {
+    // A small file arrived whole with its blob: it is checked from memory, and the bytes go
+    // with this check (the rest of the upload needs only the stored file).
+    let kept = blob.bytes.take();
     if blob.size == 0 {
         return Err((blob, format!("選んだファイル「{name}」は空です。")));
     }
@@ -95,7 +98,11 @@ pub async fn inspect(
             })
         }
         Classified::Spec(spec) => {
-            let bytes = match storage.read_all(&blob.staging_key).await {
+            let read = match kept {
+                Some(bytes) => Ok(bytes),
+                None => storage.read_all(&blob.staging_key).await,
+            };
+            let bytes = match read {
                 Ok(bytes) => bytes,
                 Err(_) => {
                     return Err((

@@ -111,6 +111,53 @@ async fn s3_storage_streams_in_and_out_byte_for_byte() {
     );
 }
 
+/// Small files are written in one piece and keep their bytes for the upload's checks; larger
+/// ones stream in parts. Either way, the file reads back byte for byte, on both stores.
+async fn small_and_large_files_round_trip(storage: &Storage) {
+    let small = server::storage::SMALL_FILE_BYTES as usize;
+    for (len, kept) in [
+        (1, true),
+        (small, true),
+        (small + 1, false),
+        (3 * small, false),
+    ] {
+        let original: Vec<u8> = (0..len).map(|i| (i % 241) as u8).collect();
+        let staged = storage
+            .write_stream(chunks(&original), 20 * 1024 * 1024)
+            .await
+            .unwrap();
+        assert_eq!(staged.size, len as u64);
+        assert_eq!(staged.sha256, hex::encode(Sha256::digest(&original)));
+        assert_eq!(
+            staged.bytes.as_deref(),
+            kept.then_some(original.as_slice()),
+            "{len} bytes"
+        );
+        let key = storage.promote(&staged).await.unwrap();
+        assert!(
+            storage.read_all(&key).await.unwrap() == original,
+            "{len} bytes read back as written"
+        );
+    }
+    assert!(storage.list("staging").await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn small_and_large_files_round_trip_on_the_local_store() {
+    let dir = std::env::temp_dir().join(format!("portal-test-{}", uuid::Uuid::new_v4().simple()));
+    let storage = Storage::open(&StorageConfig::Local(dir.clone())).unwrap();
+    small_and_large_files_round_trip(&storage).await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn small_and_large_files_round_trip_on_s3() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let moto = start_moto().await;
+    let storage = Storage::open(&s3_config(&moto)).unwrap();
+    small_and_large_files_round_trip(&storage).await;
+}
+
 #[tokio::test]
 async fn an_oversized_stream_to_s3_leaves_no_object() {
     let _ = rustls::crypto::ring::default_provider().install_default();
