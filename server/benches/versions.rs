@@ -17,7 +17,7 @@ use server::db::{Batch, Db};
 use server::exchange::delivery_store;
 use server::offices::create::create_organisation;
 use server::storage::Storage;
-use server::versions::build::{read_tables, Tables};
+use server::versions::build::{drafts_of, read_tables, Tables};
 use server::versions::{read_store, record_delivery, VersionService};
 use std::hint::black_box;
 use support::*;
@@ -107,7 +107,8 @@ async fn send_plan(
     let mut tables = Tables::new();
     read_tables(storage, &refs, &mut tables).await.unwrap();
     let mut writes = Batch::new();
-    record_delivery(&mut tx, &mut writes, &delivery, &to, &refs, &tables, at)
+    let drafts = drafts_of(&refs, &tables);
+    record_delivery(&mut tx, &mut writes, &delivery, &to, &drafts, at)
         .await
         .unwrap();
     writes.run(tx.conn()).await.unwrap();

@@ -9,6 +9,7 @@ pub mod directory;
 pub mod drafts;
 pub mod forms;
 pub mod intake;
+mod outbound;
 pub mod send;
 pub mod store;
 pub mod view;

@@ -2,8 +2,8 @@
 
 use super::delivery_store::{self, NewDelivery};
 use super::drafts::Planned;
+use super::outbound::Outbound;
 use super::store;
-use super::view;
 use super::ExchangeService;
 use crate::audit::AuditEvent;
 use crate::auth::{AuthCheck, ClientInfo};
@@ -61,6 +61,10 @@ impl ExchangeService {
                 "送信できるファイルがありません。誤りのあるファイルを直して、選び直してください。",
             ));
         }
+        let outbound: Vec<Outbound> = by_destination
+            .iter()
+            .map(|(to_office, files)| Outbound::of(to_office, files, &tables))
+            .collect();
         let mut tx = self.db.begin_office(caller.office_id()).await?;
         // Only the files read above are sent: a file a colleague added or removed meanwhile
         // is news to the person sending, who confirms the send again.
@@ -91,78 +95,40 @@ impl ExchangeService {
             tx.commit().await?;
             return Ok(made.iter().filter_map(|d| d.parse().ok()).collect());
         }
-        // Each destination's persons (repeats allowed), in the order of `by_destination`.
-        let persons_by_destination: Vec<Vec<PersonRef>> = by_destination
-            .values()
-            .map(|files| files.iter().flat_map(|p| p.file.persons.clone()).collect())
-            .collect();
-        let receiving: Vec<(&str, &[PersonRef])> = by_destination
-            .keys()
-            .map(String::as_str)
-            .zip(persons_by_destination.iter().map(Vec::as_slice))
+        let receiving: Vec<(&str, &[PersonRef])> = outbound
+            .iter()
+            .map(|o| (o.to_office.as_str(), o.persons.as_slice()))
             .collect();
         let (mut tx, mut on_rosters) = self.note_rosters(tx, caller, &receiving, now).await?;
-        let mut made = Vec::new();
-        let mut received = Vec::new();
-        for ((to_office, files), persons) in by_destination.iter().zip(persons_by_destination) {
-            let delivery = DeliveryId::new();
-            let file_ids: Vec<String> = files.iter().map(|p| p.row.file_id.clone()).collect();
-            let mut kinds: Vec<&str> = files.iter().map(|p| p.row.kind.as_str()).collect();
-            kinds.dedup();
-            let mut months: Vec<&str> = files
-                .iter()
-                .filter_map(|p| p.row.target_month.as_deref())
-                .collect();
-            months.sort_unstable();
-            months.dedup();
-            let search: Vec<String> = persons
-                .iter()
-                .map(|p| {
-                    format!(
-                        "{} {} {} {}",
-                        p.name.clone().unwrap_or_default(),
-                        p.kana.clone().unwrap_or_default(),
-                        p.insurer,
-                        p.insured
-                    )
-                })
-                .collect();
-            let persons_label = view::persons_label(&persons);
-            let persons_text = format!("{persons_label}\n{}", search.join("\n"));
-            let new = NewDelivery {
-                delivery_id: &delivery.to_string(),
-                outgoing_id: &id.to_string(),
-                to_office,
-                sent_by: &caller.user_id.to_string(),
-                sent_at: now,
-                file_ids: &file_ids,
-                kinds: &kinds.join(" "),
-                target_months: &months.join(" "),
-                persons_text: &persons_text,
-                persons_label: &persons_label,
-            };
+        let outgoing = id.to_string();
+        let sent_by = caller.user_id.to_string();
+        for o in &outbound {
+            let delivery = o.delivery.to_string();
             // The delivery's rows and its versions' go to the database in one batch.
             let mut writes = crate::db::Batch::new();
+            let new = NewDelivery {
+                delivery_id: &delivery,
+                outgoing_id: &outgoing,
+                to_office: &o.to_office,
+                sent_by: &sent_by,
+                sent_at: now,
+                file_ids: &o.file_ids,
+                kinds: &o.kinds,
+                target_months: &o.months,
+                persons_text: &o.persons_text,
+                persons_label: &o.persons_label,
+            };
             delivery_store::insert_delivery(&mut writes, caller.office_id(), new);
-            let office_name = files
-                .first()
-                .and_then(|p| p.destination.as_ref())
-                .map(|o| o.name.clone())
-                .unwrap_or_default();
-            received.push((delivery.to_string(), persons, files.len(), office_name));
-            let rows: Vec<&super::store::FileRow> = files.iter().map(|p| &p.row).collect();
             crate::versions::record_delivery(
                 &mut tx,
                 &mut writes,
-                &delivery.to_string(),
-                to_office,
-                &rows,
-                &tables,
+                &delivery,
+                &o.to_office,
+                &o.drafts,
                 now,
             )
             .await?;
             writes.run(tx.conn()).await?;
-            made.push(delivery);
         }
         // The one place a send crosses offices: the same transaction is rescoped to each
         // receiving office to route the delivery to the staff in charge and queue their mails.
@@ -172,26 +138,25 @@ impl ExchangeService {
         let base_url = self.inbox_url.trim_end_matches("/inbox");
         let sent = AuditEvent::Sent {
             outgoing: id.to_string(),
-            deliveries: made.len(),
+            deliveries: outbound.len(),
         };
         let mut audits = vec![(caller.office_id(), Some(caller.user_id), sent)];
-        for ((to_office, _), (delivery_id, persons, files, office_name)) in
-            by_destination.iter().zip(&received)
-        {
-            let Ok(office) = to_office.parse() else {
+        for o in &outbound {
+            let Ok(office) = o.to_office.parse() else {
                 continue;
             };
             let mut scoped = self.db.scope(tx, office).await?;
+            let delivery_id = o.delivery.to_string();
             let delivery = crate::routing::receive::Received {
-                delivery_id,
+                delivery_id: &delivery_id,
                 from_office_id: &from_office,
                 partner_name: &caller.office.name,
-                office_name,
-                persons,
-                file_count: i64::try_from(*files).unwrap_or(i64::MAX),
+                office_name: &o.office_name,
+                persons: &o.persons,
+                file_count: i64::try_from(o.file_ids.len()).unwrap_or(i64::MAX),
                 base_url,
             };
-            let on_roster = on_rosters.remove(to_office).unwrap_or_default();
+            let on_roster = on_rosters.remove(&o.to_office).unwrap_or_default();
             let routed =
                 crate::routing::receive::route_delivery(&mut scoped, &delivery, &on_roster, now)
                     .await?;
@@ -220,8 +185,8 @@ impl ExchangeService {
             tx = scoped.into_tx();
         }
         tx.commit().await.map_err(crate::error::InfraError::from)?;
-        tracing::info!(deliveries = made.len(), mails = queued, "sent");
-        Ok(made)
+        tracing::info!(deliveries = outbound.len(), mails = queued, "sent");
+        Ok(outbound.iter().map(|o| o.delivery).collect())
     }
 
     /// Adds the send's persons to the rosters it touches, first and in one fixed order of

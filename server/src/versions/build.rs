@@ -40,34 +40,36 @@ pub async fn read_tables(
     Ok(())
 }
 
+/// What the files of one delivery add to their chains (the standard files parsed in `tables`,
+/// see [`read_tables`]): worked out from the files alone, before the send's write
+/// transaction, so that this work never holds the write lock.
+pub fn drafts_of(files: &[&FileRow], tables: &Tables) -> Vec<extract::Draft> {
+    let inputs: Vec<FileInput<'_>> = files
+        .iter()
+        .filter_map(|file| {
+            tables.get(&file.file_id).map(|table| FileInput {
+                file_id: &file.file_id,
+                stamp: file.send_stamp.as_deref().unwrap_or_default(),
+                table,
+            })
+        })
+        .collect();
+    extract::drafts(&inputs)
+}
+
 /// Adds the versions and deletions of one delivery (made by the transaction's office for
-/// `to_office`) to their chains, from the delivery's files parsed in `tables` (see
-/// [`read_tables`]). It reads the chains in `tx` and adds its writes to `writes`, which the
-/// caller runs (with the delivery's own rows, which it needs first). Returns how many chain
-/// rows will be added.
-#[tracing::instrument(skip_all, fields(delivery.id = %delivery_id, files = files.len()))]
+/// `to_office`) to their chains, from its [`drafts_of`]. It reads the chains in `tx` and adds
+/// its writes to `writes`, which the caller runs (with the delivery's own rows, which it needs
+/// first). Returns how many chain rows will be added.
+#[tracing::instrument(skip_all, fields(delivery.id = %delivery_id, drafts = drafts.len()))]
 pub async fn record_delivery(
     tx: &mut OfficeTx,
     writes: &mut Batch<'_>,
     delivery_id: &str,
     to_office: &str,
-    files: &[&FileRow],
-    tables: &Tables,
+    drafts: &[extract::Draft],
     sent_at: Millis,
 ) -> InfraResult<usize> {
-    let tables: Vec<(&FileRow, &Table)> = files
-        .iter()
-        .filter_map(|file| tables.get(&file.file_id).map(|table| (*file, table)))
-        .collect();
-    let inputs: Vec<FileInput<'_>> = tables
-        .iter()
-        .map(|(file, table)| FileInput {
-            file_id: &file.file_id,
-            stamp: file.send_stamp.as_deref().unwrap_or_default(),
-            table,
-        })
-        .collect();
-    let drafts = extract::drafts(&inputs);
     let ids: Vec<String> = drafts.iter().map(|_| crate::db::new_row_id()).collect();
     let anchors: Vec<String> = drafts
         .iter()
