@@ -250,7 +250,8 @@ pub fn refresh_delivery_states(batch: &mut Batch<'_>, from: OfficeId, deliveries
               where coalesce(from_office_id, '') = $1 and delivery_id in ({})",
             placeholders(2, chunk.len())
         );
-        let mut statement = Statement::new(sql).bind(from.to_string());
+        // It reads the versions the batch inserted before it.
+        let mut statement = Statement::new(sql).after_writes().bind(from.to_string());
         for id in chunk {
             statement = statement.bind((*id).to_owned());
         }
