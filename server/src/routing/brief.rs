@@ -2,7 +2,8 @@
 //! how many persons have none, and its routing version. The 受信 list's 担当 column (joined to
 //! the list's rows) and the navigation's 未割当 count read it, one row per item instead of
 //! every route. Every write to an item's routes ends with [`refresh`] of that item, in the
-//! same transaction.
+//! same transaction; a new item's first routes come with a brief made from them
+//! (`store::insert_new_routes`, no read back).
 
 use crate::db::{Batch, OfficeConn, OfficeTx, Statement};
 use crate::error::InfraResult;
