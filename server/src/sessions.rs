@@ -90,7 +90,7 @@ impl ExpiredDeletion for SessionStoreAny {
 }
 
 /// Holds the writer's turn (SQLite) for the length of one store write.
-async fn turn(db: &Db) -> session_store::Result<Option<sqlx::pool::PoolConnection<sqlx::Any>>> {
+async fn turn(db: &Db) -> session_store::Result<Option<crate::db::WriteTurn>> {
     db.write_turn()
         .await
         .map_err(|error| session_store::Error::Backend(error.to_string()))

@@ -62,7 +62,7 @@ impl LifecycleService {
         };
         let actor = account.as_ref().map(|a| a.user_id);
         audit(&mut tx, None, actor, client, event, now).await?;
-        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -80,7 +80,7 @@ impl LifecycleService {
         drop(conn);
         let mut tx = self.db.begin_user(account.user_id).await?;
         let offices = super::store::active_memberships(&mut tx, account.user_id).await?;
-        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tx.commit().await?;
         Ok((!offices.is_empty()).then_some(account))
     }
 

@@ -58,7 +58,7 @@ impl SessionsService {
             at: now,
         };
         audit_store::append(&mut tx, entry).await?;
-        tx.commit().await.map_err(InfraError::from)?;
+        tx.commit().await?;
         Ok(count)
     }
 }

@@ -103,7 +103,7 @@ impl LifecycleService {
             via: purpose.code(),
         };
         audit(&mut tx, None, Some(user), client, event, now).await?;
-        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tx.commit().await?;
         tracing::info!(user.id = %user, via = purpose.code(), "password set through a link");
         Ok(())
     }

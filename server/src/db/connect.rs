@@ -1,7 +1,7 @@
 //! Opening pools: the app pool (as the unprivileged app role on PostgreSQL) and the native
 //! pools tower-sessions needs.
 
-use super::{Backend, Db};
+use super::{Backend, Db, Writer};
 use crate::config::DatabaseConfig;
 use crate::error::{InfraError, InfraResult};
 use sqlx::any::AnyPoolOptions;
@@ -39,47 +39,49 @@ pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
             .idle_timeout(recycle.then(|| Duration::from_secs(600)))
             .max_lifetime(recycle.then(|| Duration::from_secs(1800)))
             .max_connections(max)
-        .acquire_timeout(Duration::from_secs(10))
-        // No ping before every acquire (a round trip per transaction); a connection that broke
-        // meanwhile fails its statement once and is dropped from the pool.
-        .test_before_acquire(false)
-        .after_connect(move |conn, _meta| {
-            let role = role.clone();
-            Box::pin(async move {
-                match (backend, role) {
-                    (Backend::Postgres, role) => {
-                        // Generic plans: see `GENERIC_PLANS`.
-                        conn.execute(GENERIC_PLANS).await?;
-                        if let Some(role) = role {
-                            // Identifiers cannot be bound; the role name comes from config, quoted.
-                            let statement = format!("set role \"{}\"", role.replace('"', ""));
-                            conn.execute(statement.as_str()).await?;
+            .acquire_timeout(Duration::from_secs(10))
+            // No ping before every acquire (a round trip per transaction); a connection that broke
+            // meanwhile fails its statement once and is dropped from the pool.
+            .test_before_acquire(false)
+            .after_connect(move |conn, _meta| {
+                let role = role.clone();
+                Box::pin(async move {
+                    match (backend, role) {
+                        (Backend::Postgres, role) => {
+                            // Generic plans: see `GENERIC_PLANS`.
+                            conn.execute(GENERIC_PLANS).await?;
+                            if let Some(role) = role {
+                                // Identifiers cannot be bound; the role name comes from config, quoted.
+                                let statement = format!("set role \"{}\"", role.replace('"', ""));
+                                conn.execute(statement.as_str()).await?;
+                            }
+                        }
+                        (Backend::Sqlite, _) => {
+                            conn.execute(sqlite_setup().as_str()).await?;
                         }
                     }
-                    (Backend::Sqlite, _) => {
-                        conn.execute("pragma foreign_keys = on; pragma busy_timeout = 10000; pragma synchronous = normal;")
-                            .await?;
-                        // Checkpoints run in the background: see `spawn_checkpointer`.
-                        let pages = super::checkpoint::AUTOCHECKPOINT_PAGES;
-                        let limit = super::checkpoint::WAL_SIZE_LIMIT_BYTES;
-                        conn.execute(
-                            format!("pragma wal_autocheckpoint = {pages}; pragma journal_size_limit = {limit};")
-                                .as_str(),
-                        )
-                        .await?;
-                    }
-                }
-                Ok(())
+                    Ok(())
+                })
             })
-        })
     };
     let pool = options(config.max_connections).connect(&url).await?;
     let writer = match backend {
         // One writer connection: see `Db::writer`.
-        Backend::Sqlite => options(1).connect(&url).await?,
-        Backend::Postgres => pool.clone(),
+        Backend::Sqlite => super::tx::connect_writer(&url, &sqlite_setup()).await?,
+        Backend::Postgres => Writer::Pool(pool.clone()),
     };
     Ok(Db::new(pool, writer, backend))
+}
+
+/// Every SQLite connection's settings. Checkpoints run in the background: see
+/// `spawn_checkpointer`.
+fn sqlite_setup() -> String {
+    let pages = super::checkpoint::AUTOCHECKPOINT_PAGES;
+    let limit = super::checkpoint::WAL_SIZE_LIMIT_BYTES;
+    format!(
+        "pragma foreign_keys = on; pragma busy_timeout = 10000; pragma synchronous = normal; \
+         pragma wal_autocheckpoint = {pages}; pragma journal_size_limit = {limit};"
+    )
 }
 
 /// The URL to connect with. SQLite: create the folder and the file on first run (`mode=rwc`).

@@ -9,16 +9,19 @@ mod batch;
 mod checkpoint;
 mod connect;
 mod migrate;
+mod tx;
 
 pub use batch::{Batch, Statement};
 pub use checkpoint::{spawn_checkpointer, WAL_SIZE_LIMIT_BYTES};
 pub use connect::{connect, connect_url};
 pub use migrate::migrate;
+pub use tx::{Tx, WriteTurn, Writer};
 
 use crate::error::InfraResult;
 use app::types::{OfficeId, UserId};
 use sqlx::pool::PoolConnection;
-use sqlx::{Any, AnyConnection, AnyPool, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool};
+use std::borrow::Cow;
 
 /// A fresh row id: a time-ordered UUID (version 7), as the typed ids of `app::types` are.
 /// Rows inserted together then share the last pages of their key's index: a send's ten
@@ -56,21 +59,18 @@ impl Backend {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
-    /// Where write transactions start. On SQLite a pool of one connection: writers queue in
-    /// the pool (first come, first served) instead of in SQLite's busy handler, which sleeps in
-    /// growing steps and made write latency spiky under load. On PostgreSQL the same pool.
-    writer: AnyPool,
+    /// Where write transactions start. On SQLite one connection: writers queue for it (first
+    /// come, first served) instead of in SQLite's busy handler, which sleeps in growing steps
+    /// and made write latency spiky under load. On PostgreSQL the same pool.
+    writer: Writer,
     backend: Backend,
 }
 
 /// A transaction scoped to one office: store functions filter by [`OfficeTx::office_id`].
 pub struct OfficeTx {
-    tx: Transaction<'static, Any>,
+    tx: Tx,
     office: OfficeId,
 }
-
-/// A transaction for the few unscoped tables (login, office directory, job bookkeeping).
-pub type Tx = Transaction<'static, Any>;
 
 /// A connection for reads scoped to one office whose statements each stand alone (they need
 /// no snapshot in common): see [`Db::office_reads`] and [`Db::member_reads`].
@@ -88,8 +88,8 @@ enum ReadsHandle {
 }
 
 impl Db {
-    /// Wraps connected pools (`writer` may be a clone of `pool`).
-    pub fn new(pool: AnyPool, writer: AnyPool, backend: Backend) -> Self {
+    /// Wraps the connected pool and writer.
+    pub fn new(pool: AnyPool, writer: Writer, backend: Backend) -> Self {
         Self {
             pool,
             writer,
@@ -111,10 +111,11 @@ impl Db {
     /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes later fails with
     /// "database is locked" when another writer committed in between, whatever the busy timeout.
     async fn begin_write(&self) -> InfraResult<Tx> {
-        Ok(match self.backend {
-            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.writer.begin().await?,
-        })
+        let statement = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        };
+        self.writer.begin(Cow::Borrowed(statement)).await
     }
 
     /// Waits for the writer's turn and holds it without writing, for a write made through a
@@ -122,11 +123,8 @@ impl Db {
     /// of ours in SQLite's busy handler, where either side would sleep in growing steps (the
     /// writer connection holding up every queued send meanwhile). `None` on PostgreSQL, whose
     /// writers take row locks, not one lock.
-    pub async fn write_turn(&self) -> InfraResult<Option<PoolConnection<Any>>> {
-        Ok(match self.backend {
-            Backend::Sqlite => Some(self.writer.acquire().await?),
-            Backend::Postgres => None,
-        })
+    pub async fn write_turn(&self) -> InfraResult<Option<WriteTurn>> {
+        self.writer.turn().await
     }
 
     /// An unscoped transaction. Each caller is a review stop: office data needs `begin_office`.
@@ -136,14 +134,11 @@ impl Db {
 
     /// A transaction that may only see and write `office`'s rows.
     pub async fn begin_office(&self, office: OfficeId) -> InfraResult<OfficeTx> {
-        let tx = match self.backend {
-            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => {
-                self.writer
-                    .begin_with(scoped_begin(&[("app.office_id", office.to_string())]))
-                    .await?
-            }
+        let statement = match self.backend {
+            Backend::Sqlite => Cow::Borrowed("BEGIN IMMEDIATE"),
+            Backend::Postgres => Cow::Owned(scoped_begin(&[("app.office_id", office.to_string())])),
         };
+        let tx = self.writer.begin(statement).await?;
         Ok(OfficeTx { tx, office })
     }
 
@@ -158,10 +153,11 @@ impl Db {
 
     /// A read transaction; on PostgreSQL `BEGIN` and the scope settings go in one round trip.
     async fn begin_read(&self, settings: &[(&'static str, String)]) -> InfraResult<Tx> {
-        Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin().await?,
-            Backend::Postgres => self.pool.begin_with(scoped_begin(settings)).await?,
-        })
+        let statement = match self.backend {
+            Backend::Sqlite => Cow::Borrowed("BEGIN"),
+            Backend::Postgres => Cow::Owned(scoped_begin(settings)),
+        };
+        Tx::begin_pooled(&self.pool, statement).await
     }
 
     /// Reads scoped to `office` whose statements each stand alone (the navigation counts).
@@ -336,7 +332,7 @@ impl OfficeTx {
 
     /// Commits.
     pub async fn commit(self) -> InfraResult<()> {
-        Ok(self.tx.commit().await?)
+        self.tx.commit().await
     }
 }
 

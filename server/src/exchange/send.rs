@@ -184,7 +184,7 @@ impl ExchangeService {
             crate::audit::store::append(scoped.conn(), entry).await?;
             tx = scoped.into_tx();
         }
-        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tx.commit().await?;
         tracing::info!(deliveries = outbound.len(), mails = queued, "sent");
         Ok(outbound.iter().map(|o| o.delivery).collect())
     }

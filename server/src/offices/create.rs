@@ -174,7 +174,7 @@ pub async fn create_organisation(
         .await?;
         tx = scoped.into_tx();
     }
-    tx.commit().await.map_err(InfraError::from)?;
+    tx.commit().await?;
     Ok(CreatedOrganisation {
         organisation,
         offices: office_ids,

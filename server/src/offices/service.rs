@@ -34,7 +34,7 @@ impl OfficeService {
     ) -> Result<String, AppError> {
         let mut tx = self.db.begin_user(caller.user_id).await?;
         let memberships = account_store::active_memberships(&mut tx, caller.user_id).await?;
-        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tx.commit().await?;
         let target = memberships
             .iter()
             .find(|m| m.office_id == office.to_string())
@@ -61,7 +61,7 @@ impl OfficePort for OfficeService {
     async fn list_my_offices(&self, caller: &Caller) -> Result<Vec<MyOffice>, AppError> {
         let mut tx = self.db.begin_user(caller.user_id).await?;
         let rows = account_store::active_memberships(&mut tx, caller.user_id).await?;
-        tx.commit().await.map_err(crate::error::InfraError::from)?;
+        tx.commit().await?;
         let mut offices = Vec::with_capacity(rows.len());
         for row in rows {
             let (number, service_type) = row.office_codes()?;

@@ -38,4 +38,5 @@ mod reconcile;
 mod routing;
 mod schema;
 mod storage;
+mod transactions;
 mod versions;

@@ -119,7 +119,7 @@ impl TwoFactorService {
             now,
         )
         .await?;
-        tx.commit().await.map_err(InfraError::from)?;
+        tx.commit().await?;
         Ok(codes)
     }
 
@@ -160,7 +160,7 @@ impl TwoFactorService {
         };
         if accepted {
             limits::TOTP_FAILURES.clear(&mut tx, &key).await?;
-            tx.commit().await.map_err(InfraError::from)?;
+            tx.commit().await?;
             return Ok(SecondStep::Accepted);
         }
         limits::TOTP_FAILURES.record(&mut tx, &key, now).await?;
@@ -178,7 +178,7 @@ impl TwoFactorService {
             )
             .await?;
         }
-        tx.commit().await.map_err(InfraError::from)?;
+        tx.commit().await?;
         Ok(if locked {
             SecondStep::Locked
         } else {

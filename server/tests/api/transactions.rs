@@ -1,0 +1,98 @@
+//! The portal's transactions (`db::Tx`): what is not committed is not kept, and a write that
+//! never finished (an error, a client gone mid-request) does not hold up the writes after it.
+//! On SQLite every write runs on one connection handed from writer to writer, so a write left
+//! half-way on it would wedge every later send.
+
+use crate::helpers::TestApp;
+use server::db::Backend;
+use std::time::Duration;
+
+async fn insert(tx: &mut server::db::Tx, bucket: &str) {
+    sqlx::query("insert into rate_limit_event (bucket, occurred_at) values ($1, 1)")
+        .bind(bucket)
+        .execute(&mut **tx)
+        .await
+        .unwrap();
+}
+
+async fn kept(app: &TestApp, bucket: &str) -> i64 {
+    sqlx::query_scalar("select count(*) from rate_limit_event where bucket = $1")
+        .bind(bucket)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap()
+}
+
+both!(
+    a_write_dropped_before_its_commit_is_rolled_back_and_the_next_write_goes_ahead,
+    |app| {
+        let mut tx = app.db.begin().await.unwrap();
+        insert(&mut tx, "dropped").await;
+        drop(tx);
+        let mut tx = app.db.begin().await.unwrap();
+        insert(&mut tx, "kept").await;
+        tx.commit().await.unwrap();
+        assert_eq!(kept(&app, "dropped").await, 0);
+        assert_eq!(kept(&app, "kept").await, 1);
+    }
+);
+
+both!(
+    a_request_cancelled_inside_its_write_does_not_hold_up_the_writes_after_it,
+    |app| {
+        // The task holds an open write and waits forever, as a request whose client went away
+        // mid-send would; aborting it drops the write where it stands.
+        let db = app.db.clone();
+        let (began, is_open) = tokio::sync::oneshot::channel();
+        let task = tokio::spawn(async move {
+            let mut tx = db.begin().await.unwrap();
+            insert(&mut tx, "cancelled").await;
+            began.send(()).unwrap();
+            std::future::pending::<()>().await;
+        });
+        is_open.await.unwrap();
+        task.abort();
+        let _ = task.await;
+        let next = async {
+            let mut tx = app.db.begin().await.unwrap();
+            insert(&mut tx, "after").await;
+            tx.commit().await.unwrap();
+        };
+        tokio::time::timeout(Duration::from_secs(5), next)
+            .await
+            .expect("the next write started");
+        assert_eq!(kept(&app, "cancelled").await, 0);
+        assert_eq!(kept(&app, "after").await, 1);
+    }
+);
+
+both!(
+    on_sqlite_writes_take_turns_and_each_sees_the_one_before,
+    |app| {
+        if app.backend != Backend::Sqlite {
+            return; // PostgreSQL writers take row locks and do not queue for one connection.
+        }
+        let mut first = app.db.begin().await.unwrap();
+        insert(&mut first, "turn").await;
+        let db = app.db.clone();
+        let second = tokio::spawn(async move {
+            let mut tx = db.begin().await.unwrap();
+            let seen: i64 =
+                sqlx::query_scalar("select count(*) from rate_limit_event where bucket = 'turn'")
+                    .fetch_one(&mut *tx)
+                    .await
+                    .unwrap();
+            insert(&mut tx, "turn").await;
+            tx.commit().await.unwrap();
+            seen
+        });
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert!(
+            !second.is_finished(),
+            "the second write waits for the first"
+        );
+        first.commit().await.unwrap();
+        assert_eq!(second.await.unwrap(), 1);
+        assert_eq!(kept(&app, "turn").await, 2);
+    }
+);
