@@ -1,5 +1,12 @@
 //! tower-sessions store over either database, so sessions live in the same database as
 //! everything else and several server instances share them.
+//!
+//! On SQLite, which one process owns, the store also keeps what it last wrote of each session
+//! in memory and answers reads from there: every request reads its session, and that read was
+//! one of the four statements of a page. Only writes fill the copy (each made while holding
+//! the writer's turn, so the copy follows the order of the writes), never a read, which could
+//! bring back a session deleted meanwhile. A session not written since the process started is
+//! read from the database until its next write.
 
 use crate::config::DatabaseConfig;
 use crate::db::{Backend, Db};
@@ -7,6 +14,8 @@ use crate::error::{InfraError, InfraResult};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::SqlitePoolOptions;
 use sqlx::Executor;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
@@ -15,7 +24,7 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 #[derive(Clone, Debug)]
 pub enum SessionStoreAny {
     /// SQLite: each write waits for the application's writer turn ([`Db::write_turn`]).
-    Sqlite(SqliteStore, Db),
+    Sqlite(SqliteStore, Db, Written),
     /// PostgreSQL.
     Postgres(PostgresStore),
 }
@@ -35,7 +44,7 @@ impl SessionStoreAny {
                 let store = SqliteStore::new(pool)
                     .with_table_name("session")
                     .map_err(InfraError::Corrupt)?;
-                Ok(Self::Sqlite(store, db.clone()))
+                Ok(Self::Sqlite(store, db.clone(), Written::default()))
             }
             Backend::Postgres => {
                 let role = config.app_role.clone();
@@ -80,9 +89,11 @@ impl SessionStoreAny {
 impl ExpiredDeletion for SessionStoreAny {
     async fn delete_expired(&self) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s, db) => {
+            Self::Sqlite(s, db, written) => {
                 let _turn = turn(db).await?;
-                s.delete_expired().await
+                s.delete_expired().await?;
+                written.forget_expired();
+                Ok(())
             }
             Self::Postgres(s) => s.delete_expired().await,
         }
@@ -100,35 +111,77 @@ async fn turn(db: &Db) -> session_store::Result<Option<crate::db::WriteTurn>> {
 impl SessionStore for SessionStoreAny {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s, db) => {
+            Self::Sqlite(s, db, written) => {
                 let _turn = turn(db).await?;
-                s.create(record).await
+                s.create(record).await?;
+                written.keep(record);
+                Ok(())
             }
             Self::Postgres(s) => s.create(record).await,
         }
     }
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s, db) => {
+            Self::Sqlite(s, db, written) => {
                 let _turn = turn(db).await?;
-                s.save(record).await
+                s.save(record).await?;
+                written.keep(record);
+                Ok(())
             }
             Self::Postgres(s) => s.save(record).await,
         }
     }
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         match self {
-            Self::Sqlite(s, _) => s.load(id).await,
+            Self::Sqlite(s, _, written) => match written.get(id) {
+                Some(record) => Ok(Some(record)),
+                None => s.load(id).await,
+            },
             Self::Postgres(s) => s.load(id).await,
         }
     }
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         match self {
-            Self::Sqlite(s, db) => {
+            Self::Sqlite(s, db, written) => {
                 let _turn = turn(db).await?;
-                s.delete(id).await
+                s.delete(id).await?;
+                written.forget(id);
+                Ok(())
             }
             Self::Postgres(s) => s.delete(id).await,
         }
+    }
+}
+
+/// What this process last wrote of each live session (SQLite): see the module doc.
+#[derive(Clone, Debug, Default)]
+pub struct Written(Arc<Mutex<HashMap<Id, Record>>>);
+
+impl Written {
+    fn sessions(&self) -> std::sync::MutexGuard<'_, HashMap<Id, Record>> {
+        // A panic elsewhere cannot leave a map of whole records half-changed.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn keep(&self, record: &Record) {
+        self.sessions().insert(record.id, record.clone());
+    }
+
+    fn forget(&self, id: &Id) {
+        self.sessions().remove(id);
+    }
+
+    /// The session as last written, unless it has expired (as the database read would skip it).
+    fn get(&self, id: &Id) -> Option<Record> {
+        let now = time::OffsetDateTime::now_utc();
+        self.sessions()
+            .get(id)
+            .filter(|record| record.expiry_date > now)
+            .cloned()
+    }
+
+    fn forget_expired(&self) {
+        let now = time::OffsetDateTime::now_utc();
+        self.sessions().retain(|_, record| record.expiry_date > now);
     }
 }

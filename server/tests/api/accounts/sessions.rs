@@ -81,3 +81,52 @@ both!(logging_out_removes_the_session_from_the_list, |app| {
     there.post("/logout", &[]).await;
     assert!(other_handles(&here.get("/account/sessions").await.body).is_empty());
 });
+
+both!(a_session_cookie_kept_after_logout_opens_nothing, |app| {
+    // Someone kept a copy of the cookie (a shared PC, a copied profile): after logging out, that
+    // copy finds no session at all, not one that is merely marked ended.
+    let browser = app.browser();
+    let login = browser
+        .post(
+            "/login",
+            &[
+                ("login_id", "a-cm1"),
+                ("password", crate::helpers::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(login.location.as_deref(), Some("/"));
+    let cookie = login
+        .set_cookie
+        .iter()
+        .find_map(|c| {
+            c.split(';')
+                .next()
+                .filter(|v| v.starts_with("portal_session="))
+        })
+        .expect("session cookie")
+        .to_string();
+    let copy = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let open = |path: &'static str| {
+        copy.get(format!("{}{path}", app.base))
+            .header("cookie", &cookie)
+            .send()
+    };
+    assert_eq!(
+        open("/").await.unwrap().status(),
+        200,
+        "the copy works while logged in"
+    );
+    browser.post("/logout", &[]).await;
+    let after = open("/").await.unwrap();
+    assert_eq!(
+        after
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some("/login")
+    );
+});
