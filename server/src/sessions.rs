@@ -5,8 +5,10 @@
 //! in memory and answers reads from there: every request reads its session, and that read was
 //! one of the four statements of a page. Only writes fill the copy (each made while holding
 //! the writer's turn, so the copy follows the order of the writes), never a read, which could
-//! bring back a session deleted meanwhile. A session not written since the process started is
-//! read from the database until its next write.
+//! bring back a session deleted meanwhile. A write first drops the copy and keeps the new one
+//! only once the database has it: a write that fails or is cancelled half-way leaves reads to
+//! the database. A session not written since the process started is read from the database
+//! until its next write.
 
 use crate::config::DatabaseConfig;
 use crate::db::{Backend, Db};
@@ -113,6 +115,7 @@ impl SessionStore for SessionStoreAny {
         match self {
             Self::Sqlite(s, db, written) => {
                 let _turn = turn(db).await?;
+                written.forget(&record.id);
                 s.create(record).await?;
                 written.keep(record);
                 Ok(())
@@ -124,6 +127,7 @@ impl SessionStore for SessionStoreAny {
         match self {
             Self::Sqlite(s, db, written) => {
                 let _turn = turn(db).await?;
+                written.forget(&record.id);
                 s.save(record).await?;
                 written.keep(record);
                 Ok(())
@@ -144,8 +148,8 @@ impl SessionStore for SessionStoreAny {
         match self {
             Self::Sqlite(s, db, written) => {
                 let _turn = turn(db).await?;
-                s.delete(id).await?;
                 written.forget(id);
+                s.delete(id).await?;
                 Ok(())
             }
             Self::Postgres(s) => s.delete(id).await,
