@@ -55,6 +55,14 @@ pub struct SqliteWriter {
 }
 
 impl SqliteWriter {
+    /// Waits for the connection (first come, first served).
+    async fn lock(&self) -> InfraResult<WriteTurn> {
+        let guard = tokio::time::timeout(TURN_TIMEOUT, self.conn.clone().lock_owned())
+            .await
+            .map_err(|_| sqlx::Error::PoolTimedOut)?;
+        Ok(WriteTurn(guard))
+    }
+
     async fn open(url: &str, setup: &str) -> InfraResult<AnyConnection> {
         use sqlx::Executor;
         let mut conn = AnyConnection::connect(url).await?;
@@ -77,21 +85,16 @@ impl Writer {
     pub async fn turn(&self) -> InfraResult<Option<WriteTurn>> {
         match self {
             Self::Pool(_) => Ok(None),
-            Self::Sqlite(writer) => {
-                let guard = tokio::time::timeout(TURN_TIMEOUT, writer.conn.clone().lock_owned())
-                    .await
-                    .map_err(|_| sqlx::Error::PoolTimedOut)?;
-                Ok(Some(WriteTurn(guard)))
-            }
+            Self::Sqlite(writer) => Ok(Some(writer.lock().await?)),
         }
     }
 
     /// Starts a write transaction with `statement` (`BEGIN IMMEDIATE` on SQLite).
     pub async fn begin(&self, statement: Cow<'static, str>) -> InfraResult<Tx> {
         match self {
-            Self::Pool(pool) => Tx::begin(Held::Pooled(pool.acquire().await?), statement).await,
+            Self::Pool(pool) => Tx::begin_pooled(pool, statement).await,
             Self::Sqlite(writer) => {
-                let mut turn = self.turn().await?.ok_or(sqlx::Error::PoolClosed)?;
+                let mut turn = writer.lock().await?;
                 let begun =
                     AnyTransactionManager::begin(&mut turn.0, Some(statement.clone())).await;
                 if let Err(sqlx::Error::WorkerCrashed) = begun {
