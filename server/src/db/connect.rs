@@ -28,43 +28,41 @@ pub async fn connect(config: &DatabaseConfig) -> InfraResult<Db> {
         .app_role
         .clone()
         .filter(|_| backend == Backend::Postgres);
-    let options = |max: u32| {
-        let role = role.clone();
-        // SQLite connections are never recycled: no idle timeout and no maximum lifetime, so
-        // sqlx starts no reaper task. sqlx 0.8's reaper can race the pool's idle count and lose
-        // the wake-up of a task waiting for the one writer connection, which then waits forever
-        // (seen as a test that hangs with every thread parked).
-        let recycle = backend == Backend::Postgres;
-        AnyPoolOptions::new()
-            .idle_timeout(recycle.then(|| Duration::from_secs(600)))
-            .max_lifetime(recycle.then(|| Duration::from_secs(1800)))
-            .max_connections(max)
-            .acquire_timeout(Duration::from_secs(10))
-            // No ping before every acquire (a round trip per transaction); a connection that broke
-            // meanwhile fails its statement once and is dropped from the pool.
-            .test_before_acquire(false)
-            .after_connect(move |conn, _meta| {
-                let role = role.clone();
-                Box::pin(async move {
-                    match (backend, role) {
-                        (Backend::Postgres, role) => {
-                            // Generic plans: see `GENERIC_PLANS`.
-                            conn.execute(GENERIC_PLANS).await?;
-                            if let Some(role) = role {
-                                // Identifiers cannot be bound; the role name comes from config, quoted.
-                                let statement = format!("set role \"{}\"", role.replace('"', ""));
-                                conn.execute(statement.as_str()).await?;
-                            }
-                        }
-                        (Backend::Sqlite, _) => {
-                            conn.execute(sqlite_setup().as_str()).await?;
+    // SQLite connections are never recycled: no idle timeout and no maximum lifetime, so
+    // sqlx starts no reaper task. sqlx 0.8's reaper can race the pool's idle count and lose
+    // the wake-up of a task waiting for a connection, which then waits forever
+    // (seen as a test that hangs with every thread parked).
+    let recycle = backend == Backend::Postgres;
+    let pool = AnyPoolOptions::new()
+        .idle_timeout(recycle.then(|| Duration::from_secs(600)))
+        .max_lifetime(recycle.then(|| Duration::from_secs(1800)))
+        .max_connections(config.max_connections)
+        .acquire_timeout(Duration::from_secs(10))
+        // No ping before every acquire (a round trip per transaction); a connection that broke
+        // meanwhile fails its statement once and is dropped from the pool.
+        .test_before_acquire(false)
+        .after_connect(move |conn, _meta| {
+            let role = role.clone();
+            Box::pin(async move {
+                match (backend, role) {
+                    (Backend::Postgres, role) => {
+                        // Generic plans: see `GENERIC_PLANS`.
+                        conn.execute(GENERIC_PLANS).await?;
+                        if let Some(role) = role {
+                            // Identifiers cannot be bound; the role name comes from config, quoted.
+                            let statement = format!("set role \"{}\"", role.replace('"', ""));
+                            conn.execute(statement.as_str()).await?;
                         }
                     }
-                    Ok(())
-                })
+                    (Backend::Sqlite, _) => {
+                        conn.execute(sqlite_setup().as_str()).await?;
+                    }
+                }
+                Ok(())
             })
-    };
-    let pool = options(config.max_connections).connect(&url).await?;
+        })
+        .connect(&url)
+        .await?;
     let writer = match backend {
         // One writer connection: see `Db::writer`.
         Backend::Sqlite => super::tx::connect_writer(&url, &sqlite_setup()).await?,
