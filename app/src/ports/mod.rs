@@ -57,35 +57,38 @@ pub struct Ports {
     pub versions: Arc<dyn VersionsPort>,
 }
 
-/// The request's parts, provided by leptos_axum.
-fn request_parts() -> Option<http::request::Parts> {
-    use_context::<http::request::Parts>()
+/// Reads the request's parts, provided by leptos_axum, in place: a page asks for several of
+/// them (the caller, the counts, each filter field), and a copy of the parts would copy every
+/// header and extension each time.
+fn with_parts<R>(read: impl FnOnce(&http::request::Parts) -> R) -> Option<R> {
+    leptos::reactive::owner::with_context::<http::request::Parts, R>(read)
 }
 
 /// The signed-in caller, if the server's middleware resolved one for this request.
 pub fn caller() -> Option<Caller> {
-    request_parts().and_then(|parts| parts.extensions.get::<Caller>().cloned())
+    with_parts(|parts| parts.extensions.get::<Caller>().cloned()).flatten()
 }
 
 /// The navigation counts the server's middleware read with the caller (requests for pages).
 pub fn nav_counts() -> Option<NavCounts> {
-    request_parts().and_then(|parts| parts.extensions.get::<NavCounts>().cloned())
+    with_parts(|parts| parts.extensions.get::<NavCounts>().cloned()).flatten()
 }
 
 /// The one-shot form data the previous POST left for this page.
 pub fn flash() -> Flash {
-    request_parts()
-        .and_then(|parts| parts.extensions.get::<Flash>().cloned())
+    with_parts(|parts| parts.extensions.get::<Flash>().cloned())
+        .flatten()
         .unwrap_or_default()
 }
 
 /// A query-string parameter of the current request.
 pub fn query_param(name: &str) -> Option<String> {
-    let parts = request_parts()?;
-    let found = url_pairs(parts.uri.query()?)
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v);
-    found
+    with_parts(|parts| {
+        url_pairs(parts.uri.query()?)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    })
+    .flatten()
 }
 
 fn url_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
@@ -139,10 +142,11 @@ pub fn public_ports() -> Result<Ports, AppError> {
 
 /// The handle of this request's session, if signed in.
 pub fn session_handle() -> Option<String> {
-    request_parts().and_then(|parts| {
+    with_parts(|parts| {
         parts
             .extensions
             .get::<crate::types::SessionHandle>()
             .map(|h| h.0.clone())
     })
+    .flatten()
 }
