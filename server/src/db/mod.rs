@@ -305,12 +305,13 @@ impl OfficeReads {
         }
     }
 
-    /// Ends the reads (on PostgreSQL, commits the scoped transaction).
+    /// Ends the reads (on PostgreSQL, ends the scoped transaction: see [`Tx::end_read`]).
     pub async fn finish(self) -> InfraResult<()> {
         match self.handle {
-            ReadsHandle::Pooled(_) => Ok(()),
-            ReadsHandle::Scoped(tx) => Ok(tx.commit().await?),
+            ReadsHandle::Pooled(_) => {}
+            ReadsHandle::Scoped(tx) => tx.end_read(),
         }
+        Ok(())
     }
 }
 
