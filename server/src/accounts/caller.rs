@@ -2,16 +2,16 @@
 //! Runs on every signed-in request, so it is one statement: the membership of the session's
 //! office, the number of offices, whether the session row is still live and whether the
 //! organisation requires 2段階認証 that this person has not set up yet. Pages also read the
-//! navigation counts: on the same connection, once the caller is known.
+//! navigation counts, as two more columns of the same statement.
 
 use crate::auth::SessionLogin;
-use crate::db::Db;
+use crate::db::{Db, OfficeReads};
 use crate::error::{InfraError, InfraResult};
 use app::types::{Caller, CurrentOffice, NavCounts, OfficeNumber, Role, ServiceTypeCode};
 use sqlx::FromRow;
+use std::sync::LazyLock;
 
 /// The signed-in person for this request.
-#[derive(Clone, Debug)]
 pub struct LoadedCaller {
     /// Who, in which office, with which role.
     pub caller: Caller,
@@ -19,6 +19,9 @@ pub struct LoadedCaller {
     pub must_enrol_two_factor: bool,
     /// The navigation counts, when asked for.
     pub nav_counts: Option<NavCounts>,
+    /// The reads the caller was loaded on, still open: to finish, or to hand on to the page
+    /// (`auth::request_reads`).
+    pub reads: OfficeReads,
 }
 
 #[derive(FromRow)]
@@ -33,8 +36,14 @@ struct CallerRow {
     require_two_factor_at: Option<i64>,
     office_count: i64,
     live_sessions: i64,
+    /// The navigation counts, with [`CALLER_AND_COUNTS_SQL`] only.
+    #[sqlx(default)]
+    mine_unread: Option<i64>,
+    #[sqlx(default)]
+    unassigned: Option<i64>,
 }
 
+/// `$1` user, `$2` office, `$3` session handle.
 const CALLER_SQL: &str = "
 select m.role, o.name as office_name, o.office_number, o.service_type, s.display_name,
        s.password_version, s.totp_enabled_at, g.require_two_factor_at,
@@ -50,21 +59,43 @@ select m.role, o.name as office_name, o.office_number, o.service_type, s.display
  where m.user_id = $1 and m.office_id = $2
    and m.disabled_at is null and o.disabled_at is null and s.disabled_at is null";
 
+/// [`CALLER_SQL`] with the navigation counts (`$4` their cap) as two more columns.
+static CALLER_AND_COUNTS_SQL: LazyLock<String> = LazyLock::new(|| {
+    CALLER_SQL.replacen(
+        "select m.role,",
+        &format!(
+            "select {}, m.role,",
+            crate::routing::store::nav_count_columns(2, 1, 4)
+        ),
+        1,
+    )
+});
+
 /// Loads the caller for a session: `None` when the account, membership or office was disabled
 /// meanwhile, the session was ended from ログイン中の端末, or the password changed since login
 /// (the session must end). With `nav_counts`, also reads the navigation counts of the caller.
+/// The reads stay open for the caller to finish or hand on.
 pub async fn load_caller(
     db: &Db,
     login: &SessionLogin,
     nav_counts: bool,
 ) -> InfraResult<Option<LoadedCaller>> {
     let mut reads = db.member_reads(login.user_id, login.office_id).await?;
-    let row: Option<CallerRow> = sqlx::query_as(CALLER_SQL)
+    let sql = if nav_counts {
+        CALLER_AND_COUNTS_SQL.as_str()
+    } else {
+        CALLER_SQL
+    };
+    let query = sqlx::query_as(sql)
         .bind(login.user_id.to_string())
         .bind(login.office_id.to_string())
-        .bind(&login.handle)
-        .fetch_optional(reads.conn())
-        .await?;
+        .bind(&login.handle);
+    let query = if nav_counts {
+        query.bind(app::types::NAV_COUNT_CAP)
+    } else {
+        query
+    };
+    let row: Option<CallerRow> = query.fetch_optional(reads.conn()).await?;
     // Sessions from before `user_session` existed carry no handle and are not checked.
     let valid = row.filter(|row| {
         let ended = !login.handle.is_empty() && row.live_sessions == 0;
@@ -92,15 +123,16 @@ pub async fn load_caller(
         role,
         office_count: usize::try_from(row.office_count).unwrap_or(1),
     };
-    let nav_counts = if nav_counts {
-        Some(crate::routing::item::nav_counts(&mut reads, &caller).await?)
-    } else {
-        None
+    let nav_counts = match (row.mine_unread, row.unassigned) {
+        (Some(mine), Some(unassigned)) => Some(crate::routing::item::visible_counts(
+            &caller, mine, unassigned,
+        )),
+        _ => None,
     };
-    reads.finish().await?;
     Ok(Some(LoadedCaller {
         caller,
         must_enrol_two_factor: row.require_two_factor_at.is_some() && row.totp_enabled_at.is_none(),
         nav_counts,
+        reads,
     }))
 }

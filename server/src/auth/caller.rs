@@ -1,6 +1,7 @@
 //! The per-request gate: resolves the `Caller` from the session, enforces idle and absolute
 //! timeouts, hands the page its one-shot flash, and sends anonymous visitors to the login page.
 
+use super::request_reads::{hands_on_reads, RequestReads};
 use super::session::{SessionLogin, TypedSession};
 use super::ClientInfo;
 use crate::accounts::caller::load_caller;
@@ -81,10 +82,17 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
         if now - login.last_seen > idle || now - login.login_at > absolute {
             ended = Some(Ended::Expired);
         } else if let Some(loaded) =
-            // Pages show the navigation counts: read them with the caller (one connection).
+            // Pages show the navigation counts: read them with the caller (one statement).
             load_caller(&state.db, &login, req.method() == Method::GET).await?
         {
-            if now - login.last_seen >= LAST_SEEN_RESOLUTION_MS {
+            let touch = now - login.last_seen >= LAST_SEEN_RESOLUTION_MS;
+            // The touch below takes a connection of its own: never while holding the reads.
+            if !touch && req.method() == Method::GET && hands_on_reads(&path) {
+                req.extensions_mut().insert(RequestReads::new(loaded.reads));
+            } else {
+                loaded.reads.finish().await?;
+            }
+            if touch {
                 login.last_seen = now;
                 session.update(&login).await?;
                 if !login.handle.is_empty() {

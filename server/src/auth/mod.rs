@@ -4,8 +4,10 @@ pub mod caller;
 pub mod check;
 pub mod client;
 pub mod password;
+pub mod request_reads;
 pub mod session;
 
 pub use check::AuthCheck;
 pub use client::ClientInfo;
+pub use request_reads::RequestReads;
 pub use session::{PendingLogin, SessionLogin, TypedSession};

@@ -5,7 +5,7 @@ use super::store::FileRow;
 use super::view;
 use super::ExchangeService;
 use crate::audit::AuditEvent;
-use crate::auth::{AuthCheck, ClientInfo};
+use crate::auth::{AuthCheck, ClientInfo, RequestReads};
 use crate::db::OfficeTx;
 use app::types::{
     Caller, DeliveryDetail, DeliveryFilter, DeliveryId, DeliveryPage, FileId, OfficeRef,
@@ -63,7 +63,11 @@ impl ExchangeService {
         // The list, its version marks and its routing briefs need no snapshot in common (each
         // reads rows by the ids of the page): on SQLite no transaction, which would be two more
         // hand-offs to the connection's thread.
-        let mut reads = self.db.office_reads(caller.office_id()).await?;
+        // On a page, the reads the middleware loaded the caller on (`auth::request_reads`).
+        let mut reads = match RequestReads::take(caller.office_id()) {
+            Some(reads) => reads,
+            None => self.db.office_reads(caller.office_id()).await?,
+        };
         let mut rows = delivery_store::list(&mut reads, incoming, &filter).await?;
         let states: Vec<(&str, Option<&str>)> = rows
             .iter()

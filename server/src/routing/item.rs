@@ -124,9 +124,14 @@ impl RoutingService {
 /// caller's office.
 pub async fn nav_counts(reads: &mut OfficeReads, caller: &Caller) -> InfraResult<NavCounts> {
     let (mine_unread, unassigned) = store::nav_counts(reads, &caller.user_id.to_string()).await?;
+    Ok(visible_counts(caller, mine_unread, unassigned))
+}
+
+/// Of the two counts read, those `caller` may see: 未割当 only for managers and admins.
+pub fn visible_counts(caller: &Caller, mine_unread: i64, unassigned: i64) -> NavCounts {
     let manager = AuthCheck::manager().check(caller).is_ok();
-    Ok(NavCounts {
+    NavCounts {
         mine_unread,
         unassigned: if manager { unassigned } else { 0 },
-    })
+    }
 }

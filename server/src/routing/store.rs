@@ -298,23 +298,30 @@ pub async fn events_of(
 }
 
 /// Counts for the navigation: items with the user's persons still 未読, and items with
-/// persons in 未割当 (from the items' briefs). One statement; each count stops at [`NAV_COUNT_CAP`] (the menu then
-/// says 「100件以上」), so every page costs the same however long the queues grow.
+/// persons in 未割当 (from the items' briefs). Each count stops at [`NAV_COUNT_CAP`] (the menu
+/// then says 「100件以上」), so every page costs the same however long the queues grow.
+/// Pages read them as two more columns of the caller's statement (`accounts::caller`).
 pub async fn nav_counts(reads: &mut OfficeReads, user: &str) -> InfraResult<(i64, i64)> {
     let office = reads.office_id().to_string();
-    let row: (i64, i64) = sqlx::query_as(
-        "select
-           (select count(*) from (select distinct delivery_id from delivery_route
-             where office_id = $1 and assignee_id = $2 and status = 'unread' limit $3) mine),
-           (select count(*) from (select delivery_id from route_brief
-             where office_id = $1 and unassigned > 0 limit $3) unassigned)",
-    )
-    .bind(office)
-    .bind(user)
-    .bind(app::types::NAV_COUNT_CAP)
-    .fetch_one(reads.conn())
-    .await?;
+    let row: (i64, i64) = sqlx::query_as(&format!("select {}", nav_count_columns(1, 2, 3)))
+        .bind(office)
+        .bind(user)
+        .bind(app::types::NAV_COUNT_CAP)
+        .fetch_one(reads.conn())
+        .await?;
     Ok(row)
+}
+
+/// The two navigation counts as select columns `mine_unread` and `unassigned`, with the office,
+/// the user and the cap bound at the given `$` positions.
+pub fn nav_count_columns(office: usize, user: usize, cap: usize) -> String {
+    format!(
+        "(select count(*) from (select distinct delivery_id from delivery_route
+           where office_id = ${office} and assignee_id = ${user} and status = 'unread'
+           limit ${cap}) mine) as mine_unread,
+         (select count(*) from (select delivery_id from route_brief
+           where office_id = ${office} and unassigned > 0 limit ${cap}) unassigned) as unassigned"
+    )
 }
 
 /// The receiving office of a delivery, if this office received it (routing is only theirs).
