@@ -61,3 +61,33 @@ both!(
         assert_two_pages(&cm1, "/outbox", &oldest).await;
     }
 );
+
+/// The 受信 list reads on the connection the caller was loaded on (`auth::request_reads`),
+/// held from the middleware until the list runs. Twenty pages at once, four times the test
+/// pool's five connections, all load: a page that took a second connection while holding the
+/// first would wait for the pool with every other request doing the same (the pool's 10 s
+/// timeout, then an error page).
+both!(
+    many_inbox_pages_at_once_all_load_with_more_requests_than_connections,
+    |app| {
+        let cm1 = app.login("a-cm1").await;
+        let b = app.login("b-staff").await;
+        let files = vec![spec_file(
+            FileKind::Supplement,
+            (A_NUMBER, "43"),
+            (B_NUMBER, "11"),
+            "20260401090000",
+        )];
+        let uploaded = cm1.upload("/uploads", files, &[]).await;
+        let draft = uploaded.location.expect("a draft");
+        assert_eq!(cm1.post(&format!("{draft}/send"), &[]).await.status, 303);
+        let pages = futures_util::future::join_all((0..20).map(|_| b.get("/inbox")));
+        let pages = tokio::time::timeout(std::time::Duration::from_secs(5), pages)
+            .await
+            .expect("twenty pages within 5 s");
+        for page in pages {
+            assert_eq!(page.status, 200, "{}", page.text());
+            assert_eq!(listed_deliveries(&page.body).len(), 1);
+        }
+    }
+);
