@@ -62,11 +62,11 @@ both!(
     }
 );
 
-/// The 受信 list reads on the connection the caller was loaded on (`auth::request_reads`),
-/// held from the middleware until the list runs. Twenty pages at once, four times the test
-/// pool's five connections, all load: a page that took a second connection while holding the
-/// first would wait for the pool with every other request doing the same (the pool's 10 s
-/// timeout, then an error page).
+// The 受信 list reads on the connection the caller was loaded on (`auth::request_reads`),
+// held from the middleware until the list runs. Twenty pages at once, four times the test
+// pool's five connections, all load: a page that took a second connection while holding the
+// first would wait for the pool with every other request doing the same (the pool's 10 s
+// timeout, then an error page).
 both!(
     many_inbox_pages_at_once_all_load_with_more_requests_than_connections,
     |app| {
