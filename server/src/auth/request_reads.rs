@@ -40,8 +40,9 @@ impl RequestReads {
     }
 }
 
-/// Pages (GET) whose one database read is the list that takes the request's reads: 受信 and
-/// 送信済み. Their navigation counts come with the caller.
+/// Pages (GET) whose one database read is the list that takes the request's reads: 受信,
+/// 自分の受信 and 送信済み (未割当 also reads the staff to assign to, so it is not one). Their
+/// navigation counts come with the caller.
 pub fn hands_on_reads(path: &str) -> bool {
-    matches!(path, "/inbox" | "/outbox")
+    matches!(path, "/inbox" | "/inbox/mine" | "/outbox")
 }
