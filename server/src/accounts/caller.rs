@@ -102,7 +102,7 @@ pub async fn load_caller(
         !ended && row.password_version == login.password_version
     });
     let Some(row) = valid else {
-        reads.finish().await?;
+        reads.finish();
         return Ok(None);
     };
     let corrupt = |what: &str, value: &str| InfraError::Corrupt(format!("{what} {value}"));

@@ -90,7 +90,7 @@ async fn gate(state: &AppState, req: &mut Request) -> Result<Option<Response>, P
             if !touch && req.method() == Method::GET && hands_on_reads(&path) {
                 req.extensions_mut().insert(RequestReads::new(loaded.reads));
             } else {
-                loaded.reads.finish().await?;
+                loaded.reads.finish();
             }
             if touch {
                 login.last_seen = now;

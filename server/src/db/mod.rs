@@ -306,12 +306,11 @@ impl OfficeReads {
     }
 
     /// Ends the reads (on PostgreSQL, ends the scoped transaction: see [`Tx::end_read`]).
-    pub async fn finish(self) -> InfraResult<()> {
+    pub fn finish(self) {
         match self.handle {
             ReadsHandle::Pooled(_) => {}
             ReadsHandle::Scoped(tx) => tx.end_read(),
         }
-        Ok(())
     }
 }
 

@@ -103,7 +103,7 @@ impl ExchangeService {
                 .collect();
             crate::routing::item::fill_briefs(&mut reads, &me, &briefs, &mut items).await?;
         }
-        reads.finish().await?;
+        reads.finish();
         Ok(DeliveryPage { items, next })
     }
 

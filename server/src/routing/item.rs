@@ -115,7 +115,7 @@ impl RoutingService {
         AuthCheck::member().check(caller)?;
         let mut reads = self.db.office_reads(caller.office_id()).await?;
         let counts = nav_counts(&mut reads, caller).await?;
-        reads.finish().await?;
+        reads.finish();
         Ok(counts)
     }
 }

@@ -54,10 +54,10 @@ both!(
         tx.commit().await.unwrap();
         let mut reads = app.db.office_reads(app.office_a).await.unwrap();
         let in_reads = office_b_rows(reads.conn(), &app).await;
-        reads.finish().await.unwrap();
+        reads.finish();
         let mut reads = app.db.member_reads(app.cm1, app.office_a).await.unwrap();
         let in_member_reads = office_b_rows(reads.conn(), &app).await;
-        reads.finish().await.unwrap();
+        reads.finish();
         for (what, (visible, audit)) in [
             ("a transaction", in_transaction),
             ("office reads", in_reads),
