@@ -36,16 +36,16 @@ struct CallerRow {
     require_two_factor_at: Option<i64>,
     office_count: i64,
     live_sessions: i64,
-    /// The navigation counts, with [`CALLER_AND_COUNTS_SQL`] only.
+    /// The navigation counts, with `CALLER_AND_COUNTS_SQL` only.
     #[sqlx(default)]
     mine_unread: Option<i64>,
     #[sqlx(default)]
     unassigned: Option<i64>,
 }
 
-/// `$1` user, `$2` office, `$3` session handle.
-const CALLER_SQL: &str = "
-select m.role, o.name as office_name, o.office_number, o.service_type, s.display_name,
+/// The caller's columns and rows: `$1` user, `$2` office, `$3` session handle.
+const CALLER_SELECT: &str = "
+m.role, o.name as office_name, o.office_number, o.service_type, s.display_name,
        s.password_version, s.totp_enabled_at, g.require_two_factor_at,
        (select count(*) from membership m2 join office o2 on o2.office_id = m2.office_id
          where m2.user_id = m.user_id and m2.disabled_at is null and o2.disabled_at is null)
@@ -59,16 +59,13 @@ select m.role, o.name as office_name, o.office_number, o.service_type, s.display
  where m.user_id = $1 and m.office_id = $2
    and m.disabled_at is null and o.disabled_at is null and s.disabled_at is null";
 
-/// [`CALLER_SQL`] with the navigation counts (`$4` their cap) as two more columns.
+/// The caller alone.
+static CALLER_SQL: LazyLock<String> = LazyLock::new(|| format!("select {CALLER_SELECT}"));
+
+/// The caller with the navigation counts (`$4` their cap) as two more columns.
 static CALLER_AND_COUNTS_SQL: LazyLock<String> = LazyLock::new(|| {
-    CALLER_SQL.replacen(
-        "select m.role,",
-        &format!(
-            "select {}, m.role,",
-            crate::routing::store::nav_count_columns(2, 1, 4)
-        ),
-        1,
-    )
+    let counts = crate::routing::store::nav_count_columns(2, 1, 4);
+    format!("select {counts}, {CALLER_SELECT}")
 });
 
 /// Loads the caller for a session: `None` when the account, membership or office was disabled
@@ -82,9 +79,9 @@ pub async fn load_caller(
 ) -> InfraResult<Option<LoadedCaller>> {
     let mut reads = db.member_reads(login.user_id, login.office_id).await?;
     let sql = if nav_counts {
-        CALLER_AND_COUNTS_SQL.as_str()
+        &CALLER_AND_COUNTS_SQL
     } else {
-        CALLER_SQL
+        &CALLER_SQL
     };
     let query = sqlx::query_as(sql)
         .bind(login.user_id.to_string())
