@@ -1,7 +1,9 @@
 //! File storage over `object_store`: the local file system by default, any S3-compatible
 //! store in production. Files are content-addressed (`files/ab/abcdef…`, the SHA-256 of the
-//! bytes), so a file is stored once however often it is sent; uploads stream through a staging
-//! key and are renamed into place once their hash is known. Keys never contain a user's file name.
+//! bytes), so a file is stored once however often it is sent. A large upload streams through a
+//! staging key and is renamed into place once its hash is known; a small one is held in memory
+//! and written straight to its key, unless the office already stored the same bytes. Keys never
+//! contain a user's file name.
 
 use crate::error::{InfraError, InfraResult};
 use bytes::Bytes;
@@ -39,28 +41,47 @@ pub struct Storage {
     store: Arc<dyn ObjectStore>,
 }
 
-/// A file streamed into the store's staging area, with what was measured on the way. It
-/// becomes permanent with [`Storage::promote`], or goes with [`Storage::discard`].
+/// A file received, with what was measured on the way: a large one streamed to the store's
+/// staging area, a small one held in memory. It becomes permanent with [`Storage::promote`],
+/// or goes with [`Storage::discard`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StagedBlob {
-    /// Staging key, unique to this upload.
-    pub staging_key: String,
+    /// Where the bytes are until the file is promoted.
+    pub content: Received,
     /// SHA-256 of the bytes, hex.
     pub sha256: String,
     /// Size in bytes.
     pub size: u64,
     /// The first bytes (for magic-number checks).
     pub head: Vec<u8>,
-    /// The whole file when it is small (at most [`SMALL_FILE_BYTES`]), so that it is checked
-    /// without reading it back from the store; `None` for a larger file.
-    pub bytes: Option<Bytes>,
 }
 
-/// Files up to this size are collected while they arrive and written with one `put`: one
-/// write to the store (on the local file system one task on the blocking pool instead of
-/// three, on S3 one request instead of three), and the file is checked from memory. Larger
-/// files stream to the store in parts. `WriteMultipart` holds up to a 5 MB part in memory
-/// anyway, so this holds no more than streaming did.
+/// Where a received file's bytes are until [`Storage::promote`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Received {
+    /// A small file (at most [`SMALL_FILE_BYTES`]), whole: it is checked without reading it
+    /// back, and written by [`Storage::promote`].
+    Held(Bytes),
+    /// A larger file, streamed to this staging key (unique to the upload).
+    Staged(String),
+}
+
+impl StagedBlob {
+    /// The whole file, when it is held in memory.
+    pub fn held(&self) -> Option<&Bytes> {
+        match &self.content {
+            Received::Held(bytes) => Some(bytes),
+            Received::Staged(_) => None,
+        }
+    }
+}
+
+/// Files up to this size are collected while they arrive, checked from memory and written
+/// with one `put` straight to their content-addressed key when the upload is accepted (on the
+/// local file system no staging file to create, rename and replace; on S3 one request), or not
+/// at all when the office already stored the same bytes. Larger files stream to the store in
+/// parts. `WriteMultipart` holds up to a 5 MB part in memory anyway, so an upload of 30 small
+/// files holds no more than one large one.
 pub const SMALL_FILE_BYTES: u64 = 256 * 1024;
 
 /// Why a streamed write stopped.
@@ -180,31 +201,25 @@ impl Storage {
             }
             return Err(error);
         }
-        let bytes = match writer {
+        let content = match writer {
             Some(parts) => {
                 parts.finish().await.map_err(InfraError::from)?;
-                None
+                Received::Staged(staging.to_string())
             }
             None => {
                 let mut whole = bytes::BytesMut::with_capacity(small.iter().map(Bytes::len).sum());
                 for collected in &small {
                     whole.extend_from_slice(collected);
                 }
-                let whole = whole.freeze();
-                self.store
-                    .put(&staging, whole.clone().into())
-                    .await
-                    .map_err(InfraError::from)?;
-                Some(whole)
+                Received::Held(whole.freeze())
             }
         };
         let sha256 = hex::encode(hasher.finalize());
         Ok(StagedBlob {
-            staging_key: staging.to_string(),
+            content,
             sha256,
             size,
             head,
-            bytes,
         })
     }
 
@@ -213,25 +228,43 @@ impl Storage {
         format!("files/{}/{}", sha256.get(..2).unwrap_or("00"), sha256)
     }
 
-    /// Moves a staged file to its content-addressed key (identical content may already be
+    /// Puts a received file at its content-addressed key (identical content may already be
     /// there: it is the same bytes) and returns that key. Call before committing the rows.
-    pub async fn promote(&self, blob: &StagedBlob) -> InfraResult<String> {
+    /// `stored`: a file row of the uploading office already names these bytes, so they are in
+    /// place for good (blob rows are never deleted, and the cleanup keeps every object a row
+    /// names): a small file is then not written again.
+    pub async fn promote(&self, blob: &StagedBlob, stored: bool) -> InfraResult<String> {
         let key = Self::key_for(&blob.sha256);
-        self.store
-            .rename(
-                &Path::from(blob.staging_key.as_str()),
-                &Path::from(key.as_str()),
-            )
-            .await?;
+        match &blob.content {
+            Received::Staged(staging) => {
+                self.store
+                    .rename(&Path::from(staging.as_str()), &Path::from(key.as_str()))
+                    .await?
+            }
+            Received::Held(_) if stored => {}
+            // One atomic put: an object at this key is always whole.
+            Received::Held(bytes) => {
+                self.store
+                    .put(&Path::from(key.as_str()), bytes.clone().into())
+                    .await?;
+            }
+        }
         Ok(key)
     }
 
-    /// Removes a staged file that will not be kept.
+    /// The bytes of a received file: from memory when it is small, else from staging.
+    pub async fn received_bytes(&self, blob: &StagedBlob) -> InfraResult<Bytes> {
+        match &blob.content {
+            Received::Held(bytes) => Ok(bytes.clone()),
+            Received::Staged(staging) => self.read_all(staging).await,
+        }
+    }
+
+    /// Removes a received file that will not be kept (a small one was never written).
     pub async fn discard(&self, blob: &StagedBlob) {
-        let _ = self
-            .store
-            .delete(&Path::from(blob.staging_key.as_str()))
-            .await;
+        if let Received::Staged(staging) = &blob.content {
+            let _ = self.store.delete(&Path::from(staging.as_str())).await;
+        }
     }
 
     /// The whole object (for validation of a CSV, at most the per-file limit).

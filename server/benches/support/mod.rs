@@ -108,7 +108,7 @@ async fn store(storage: &Storage, bytes: &[u8]) -> (String, String, i64) {
         .write_stream(futures_util::stream::iter([chunk]), u64::MAX)
         .await
         .expect("stage");
-    let key = storage.promote(&staged).await.expect("promote");
+    let key = storage.promote(&staged, false).await.expect("promote");
     (staged.sha256, key, staged.size as i64)
 }
 

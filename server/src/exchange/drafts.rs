@@ -14,7 +14,7 @@ use crate::error::InfraError;
 use crate::spec_csv::{file_name, send_unit, SpecFileName};
 use app::types::{Caller, DeliveryId, DraftView, ExchangeFile, FileFinding, OfficeRef, OutgoingId};
 use app::AppError;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A file of a draft with where it goes, or why it will not go.
 pub(super) struct Planned {
@@ -35,9 +35,26 @@ impl ExchangeService {
     ) -> Result<OutgoingId, AppError> {
         AuthCheck::member().check(caller)?;
         let now = self.clock.now();
+        // Bytes this office already stored are not written again (a plan sent anew unchanged).
+        // Only the office's own files count: whether another office holds the same bytes is
+        // not this office's to learn, not even from how long an upload takes.
+        let held: Vec<&str> = files
+            .iter()
+            .filter(|f| f.blob.held().is_some())
+            .map(|f| f.blob.sha256.as_str())
+            .collect();
+        let stored = if held.is_empty() {
+            HashSet::new()
+        } else {
+            let mut reads = self.db.office_reads(caller.office_id()).await?;
+            let stored = store::stored_by_office(&mut reads, &held).await?;
+            reads.finish();
+            stored
+        };
         let mut keys = Vec::with_capacity(files.len());
         for file in &files {
-            keys.push(self.storage.promote(&file.blob).await?);
+            let known = stored.contains(&file.blob.sha256);
+            keys.push(self.storage.promote(&file.blob, known).await?);
         }
         let blobs: Vec<(&str, &str, i64)> = files
             .iter()

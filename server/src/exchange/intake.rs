@@ -1,5 +1,5 @@
-//! Upload intake: each file is streamed into staging storage, classified, and (for standard
-//! files) validated with the spec module. Nothing reaches the database until the whole upload
+//! Upload intake: each file is received (a large one streamed into staging storage, a small one
+//! held in memory), classified, and (for standard files) validated with the spec module. Nothing reaches the database until the whole upload
 //! is accepted; a refused upload leaves no blob and no row.
 
 use super::classify::{classify, Classified};
@@ -10,7 +10,7 @@ use app::types::{FileFinding, PersonRef};
 /// A file that passed intake, waiting to become part of a draft.
 #[derive(Clone, Debug)]
 pub struct StagedFile {
-    /// Streamed bytes, measured.
+    /// The received file, measured.
     pub blob: StagedBlob,
     /// Original name.
     pub name: String,
@@ -65,13 +65,10 @@ fn persons_of(kind: spec_csv::FileKind, bytes: &[u8]) -> Vec<PersonRef> {
 /// Classifies and checks one staged file. `Err` is a Japanese reason to refuse the upload.
 pub async fn inspect(
     storage: &Storage,
-    mut blob: StagedBlob,
+    blob: StagedBlob,
     name: &str,
     attachment_to: Option<(String, String)>,
 ) -> Result<StagedFile, (StagedBlob, String)> {
-    // A small file arrived whole with its blob: it is checked from memory, and the bytes go
-    // with this check (the rest of the upload needs only the stored file).
-    let kept = blob.bytes.take();
     if blob.size == 0 {
         return Err((blob, format!("選んだファイル「{name}」は空です。")));
     }
@@ -98,11 +95,7 @@ pub async fn inspect(
             })
         }
         Classified::Spec(spec) => {
-            let read = match kept {
-                Some(bytes) => Ok(bytes),
-                None => storage.read_all(&blob.staging_key).await,
-            };
-            let bytes = match read {
+            let bytes = match storage.received_bytes(&blob).await {
                 Ok(bytes) => bytes,
                 Err(_) => {
                     return Err((

@@ -2,10 +2,11 @@
 //! office data runs in an `OfficeTx` and filters by its office.
 
 use crate::clock::Millis;
-use crate::db::{shared_rows, Batch, OfficeTx, Statement};
+use crate::db::{placeholders, shared_rows, Batch, OfficeReads, OfficeTx, Statement};
 use crate::error::InfraResult;
 use app::types::OfficeId;
 use sqlx::{AnyConnection, FromRow};
+use std::collections::HashSet;
 
 /// Records stored contents (`(sha256, storage key, size)`); content already known is kept.
 pub fn insert_blobs<'q>(batch: &mut Batch<'q>, blobs: &[(&'q str, &'q str, i64)], at: Millis) {
@@ -29,6 +30,24 @@ pub async fn blob_known(conn: &mut AnyConnection, sha256: &str) -> InfraResult<b
         .fetch_optional(conn)
         .await?;
     Ok(row.is_some())
+}
+
+/// Which of `sha256s` name bytes the reads' office already stored (its own file rows: their
+/// blobs are in the store for good).
+pub async fn stored_by_office(
+    reads: &mut OfficeReads,
+    sha256s: &[&str],
+) -> InfraResult<HashSet<String>> {
+    let sql = format!(
+        "select distinct sha256 from stored_file where office_id = $1 and sha256 in ({})",
+        placeholders(2, sha256s.len())
+    );
+    let mut query = sqlx::query_as::<_, (String,)>(&sql).bind(reads.office_id().to_string());
+    for sha256 in sha256s {
+        query = query.bind(*sha256);
+    }
+    let rows = query.fetch_all(reads.conn()).await?;
+    Ok(rows.into_iter().map(|(sha256,)| sha256).collect())
 }
 
 /// A file row to insert.

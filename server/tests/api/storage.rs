@@ -94,7 +94,7 @@ async fn s3_storage_streams_in_and_out_byte_for_byte() {
         .await
         .unwrap();
     assert_eq!(staged.sha256, hex::encode(Sha256::digest(&original)));
-    let key = storage.promote(&staged).await.unwrap();
+    let key = storage.promote(&staged, false).await.unwrap();
     let mut read = Vec::new();
     let mut stream = storage.read_stream(&key).await.unwrap();
     while let Some(chunk) = stream.next().await {
@@ -111,8 +111,9 @@ async fn s3_storage_streams_in_and_out_byte_for_byte() {
     );
 }
 
-/// Small files are written in one piece and keep their bytes for the upload's checks; larger
-/// ones stream in parts. Either way, the file reads back byte for byte, on both stores.
+/// Small files are held in memory for the upload's checks and written in one piece when
+/// promoted; larger ones stream to staging in parts. Either way, the file reads back byte for
+/// byte, on both stores.
 async fn small_and_large_files_round_trip(storage: &Storage) {
     let small = server::storage::SMALL_FILE_BYTES as usize;
     for (len, kept) in [
@@ -129,11 +130,16 @@ async fn small_and_large_files_round_trip(storage: &Storage) {
         assert_eq!(staged.size, len as u64);
         assert_eq!(staged.sha256, hex::encode(Sha256::digest(&original)));
         assert_eq!(
-            staged.bytes.as_deref(),
+            staged.held().map(|b| b.as_ref()),
             kept.then_some(original.as_slice()),
             "{len} bytes"
         );
-        let key = storage.promote(&staged).await.unwrap();
+        assert_eq!(
+            storage.list("staging").await.unwrap().len(),
+            usize::from(!kept),
+            "{len} bytes: only a large file is in staging before it is promoted"
+        );
+        let key = storage.promote(&staged, false).await.unwrap();
         assert!(
             storage.read_all(&key).await.unwrap() == original,
             "{len} bytes read back as written"
@@ -240,9 +246,11 @@ both!(
             .write_stream(chunks(b"orphan bytes"), 1024)
             .await
             .unwrap();
-        storage.promote(&orphan).await.unwrap();
+        storage.promote(&orphan, false).await.unwrap();
+        // (Only a large file is staged before its upload is accepted.)
+        let large = vec![b'x'; server::storage::SMALL_FILE_BYTES as usize + 1];
         storage
-            .write_stream(chunks(b"never finished"), 1024)
+            .write_stream(chunks(&large), 1024 * 1024)
             .await
             .unwrap();
         let swept_now = server::exchange::cleanup::sweep(
@@ -273,6 +281,56 @@ both!(
             1,
             "the referenced file stays"
         );
+    }
+);
+
+both!(
+    bytes_an_office_sends_again_are_not_written_again_and_download_as_sent,
+    |app| {
+        let storage = app.storage();
+        let memo = (
+            "連絡.txt".to_string(),
+            "同じ内容の連絡です。".as_bytes().to_vec(),
+        );
+        let send = |user: &'static str| {
+            let memo = memo.clone();
+            let (app, storage) = (&app, &storage);
+            async move {
+                let sender = app.login(user).await;
+                let partner = [
+                    ("attachment_office", crate::exchange_helpers::B_NUMBER),
+                    ("attachment_type", "11"),
+                ];
+                let path = sender.upload("/uploads", vec![memo], &partner).await;
+                sender
+                    .post(&format!("{}/send", path.location.unwrap()), &[])
+                    .await;
+                storage.list("files").await.unwrap()
+            }
+        };
+        let first = send("a-cm1").await;
+        assert_eq!(first.len(), 1);
+        // The same office again: the stored object is the one it already has.
+        assert_eq!(send("a-cm1").await, first, "not written again");
+        // Another office with the same bytes: written under its own upload (one key still).
+        let other = send("c-staff").await;
+        assert_eq!(other.len(), 1);
+        assert_ne!(other[0].1, first[0].1, "written again for another office");
+        let b = app.login("b-staff").await;
+        let inbox = b.get("/inbox").await;
+        let deliveries = crate::exchange_helpers::listed_deliveries(&inbox.body);
+        assert_eq!(deliveries.len(), 3);
+        for delivery in deliveries {
+            let page = b.get(&delivery).await;
+            let file = page
+                .body
+                .split("href=\"")
+                .filter_map(|s| s.split('"').next())
+                .find(|h| h.contains("/files/"))
+                .unwrap()
+                .to_string();
+            assert_eq!(b.get_bytes(&file).await.1, memo.1, "{delivery}");
+        }
     }
 );
 
