@@ -8,6 +8,15 @@ pub const B_NUMBER: &str = "1320000002";
 pub const B2_NUMBER: &str = "1320000003";
 pub const C_NUMBER: &str = "1330000004";
 
+/// The first file download link of an item page.
+pub fn first_file_link(body: &str) -> String {
+    body.split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.contains("/files/"))
+        .expect("a file link on the page")
+        .to_string()
+}
+
 /// The deliveries a 受信 or 送信済み page lists, top to bottom, as their item pages' paths: each
 /// row's own link (a replaced version's 「最新版へ」 link points to another delivery).
 pub fn listed_deliveries(body: &str) -> Vec<String> {

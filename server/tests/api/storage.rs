@@ -1,6 +1,7 @@
 //! Storage against a real S3-compatible server (moto, started by the test) and the cleanup of
 //! abandoned objects.
 
+use crate::exchange_helpers::{first_file_link, listed_deliveries, B_NUMBER};
 use crate::helpers::{spawn_app_with, TestApp};
 use futures_util::StreamExt;
 use server::db::Backend;
@@ -196,10 +197,7 @@ async fn round_trip(app: &TestApp) {
         .upload(
             "/uploads",
             vec![pdf.clone()],
-            &[
-                ("attachment_office", crate::exchange_helpers::B_NUMBER),
-                ("attachment_type", "11"),
-            ],
+            &[("attachment_office", B_NUMBER), ("attachment_type", "11")],
         )
         .await
         .location
@@ -207,18 +205,12 @@ async fn round_trip(app: &TestApp) {
     cm1.post(&format!("{path}/send"), &[]).await;
     let b = app.login("b-staff").await;
     let inbox = b.get("/inbox").await;
-    let delivery = crate::exchange_helpers::listed_deliveries(&inbox.body)
+    let delivery = listed_deliveries(&inbox.body)
         .into_iter()
         .next()
         .expect("a delivery in the inbox");
     let page = b.get(&delivery).await;
-    let file = page
-        .body
-        .split("href=\"")
-        .filter_map(|s| s.split('"').next())
-        .find(|h| h.contains("/files/"))
-        .unwrap()
-        .to_string();
+    let file = first_file_link(&page.body);
     let (status, bytes, _) = b.get_bytes(&file).await;
     assert_eq!(status, 200);
     assert!(bytes == pdf.1, "downloaded bytes equal the upload");
@@ -234,10 +226,7 @@ both!(
             .upload(
                 "/uploads",
                 vec![("memo.txt".into(), b"keep me".to_vec())],
-                &[
-                    ("attachment_office", crate::exchange_helpers::B_NUMBER),
-                    ("attachment_type", "11"),
-                ],
+                &[("attachment_office", B_NUMBER), ("attachment_type", "11")],
             )
             .await;
         assert_eq!(kept.status, 303);
@@ -297,10 +286,7 @@ both!(
             let (app, storage) = (&app, &storage);
             async move {
                 let sender = app.login(user).await;
-                let partner = [
-                    ("attachment_office", crate::exchange_helpers::B_NUMBER),
-                    ("attachment_type", "11"),
-                ];
+                let partner = [("attachment_office", B_NUMBER), ("attachment_type", "11")];
                 let path = sender.upload("/uploads", vec![memo], &partner).await;
                 sender
                     .post(&format!("{}/send", path.location.unwrap()), &[])
@@ -318,17 +304,11 @@ both!(
         assert_ne!(other[0].1, first[0].1, "written again for another office");
         let b = app.login("b-staff").await;
         let inbox = b.get("/inbox").await;
-        let deliveries = crate::exchange_helpers::listed_deliveries(&inbox.body);
+        let deliveries = listed_deliveries(&inbox.body);
         assert_eq!(deliveries.len(), 3);
         for delivery in deliveries {
             let page = b.get(&delivery).await;
-            let file = page
-                .body
-                .split("href=\"")
-                .filter_map(|s| s.split('"').next())
-                .find(|h| h.contains("/files/"))
-                .unwrap()
-                .to_string();
+            let file = first_file_link(&page.body);
             assert_eq!(b.get_bytes(&file).await.1, memo.1, "{delivery}");
         }
     }

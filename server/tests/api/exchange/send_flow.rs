@@ -1,4 +1,6 @@
-use crate::exchange_helpers::{listed_deliveries, spec_file, A_NUMBER, B2_NUMBER, B_NUMBER};
+use crate::exchange_helpers::{
+    first_file_link, listed_deliveries, spec_file, A_NUMBER, B2_NUMBER, B_NUMBER,
+};
 use crate::helpers::TestApp;
 use server::spec_csv::FileKind;
 use sha2::{Digest, Sha256};
@@ -87,13 +89,7 @@ both!(
             "{}",
             page.text()
         );
-        let file_path = page
-            .body
-            .split("href=\"")
-            .filter_map(|s| s.split('"').next())
-            .find(|h| h.contains("/files/"))
-            .unwrap()
-            .to_string();
+        let file_path = first_file_link(&page.body);
         let (status, bytes, headers) = b.get_bytes(&file_path).await;
         assert_eq!(status, 200);
         let original = files
@@ -281,15 +277,7 @@ both!(an_attachment_goes_to_the_chosen_partner, |app| {
     let inbox = b.get("/inbox").await;
     assert!(inbox.text().contains("添付ファイル"), "{}", inbox.text());
     let delivery = listed_deliveries(&inbox.body).pop().unwrap();
-    let file_path = b
-        .get(&delivery)
-        .await
-        .body
-        .split("href=\"")
-        .filter_map(|s| s.split('"').next())
-        .find(|h| h.contains("/files/"))
-        .unwrap()
-        .to_string();
+    let file_path = first_file_link(&b.get(&delivery).await.body);
     assert_eq!(b.get_bytes(&file_path).await.1, pdf.1);
 });
 
