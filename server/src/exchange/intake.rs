@@ -1,6 +1,7 @@
 //! Upload intake: each file is received (a large one streamed into staging storage, a small one
-//! held in memory), classified, and (for standard files) validated with the spec module. Nothing reaches the database until the whole upload
-//! is accepted; a refused upload leaves no blob and no row.
+//! held in memory), classified, and (for standard files) validated with the spec module.
+//! Nothing reaches the database until the whole upload is accepted; a refused upload leaves no
+//! blob and no row.
 
 use super::classify::{classify, Classified};
 use crate::spec_csv::{self, Severity};
