@@ -33,6 +33,10 @@ pub enum InfraError {
     /// Password hashing.
     #[error("password hash: {0}")]
     Hash(String),
+    /// The SQLite commit this write shared with the writers queued beside it failed (see
+    /// `db::writer`): nothing of the group is stored.
+    #[error("group commit: {0}")]
+    GroupCommit(String),
 }
 
 impl InfraError {

@@ -10,12 +10,14 @@ mod checkpoint;
 mod connect;
 mod migrate;
 mod tx;
+mod writer;
 
 pub use batch::{Batch, Statement};
 pub use checkpoint::{spawn_checkpointer, WAL_SIZE_LIMIT_BYTES};
 pub use connect::{connect, connect_url};
 pub use migrate::migrate;
-pub use tx::{Tx, WriteTurn, Writer};
+pub use tx::{Tx, Writer};
+pub use writer::WriteTurn;
 
 use crate::error::InfraResult;
 use app::types::{OfficeId, UserId};
@@ -119,7 +121,8 @@ impl Db {
     }
 
     /// Waits for the writer's turn and holds it without writing, for a write made through a
-    /// connection of its own (the session store's). On SQLite that write then never meets one
+    /// connection of its own (the session store's); on SQLite the writes queued before it are
+    /// committed first (see `writer`). On SQLite that write then never meets one
     /// of ours in SQLite's busy handler, where either side would sleep in growing steps (the
     /// writer connection holding up every queued send meanwhile). `None` on PostgreSQL, whose
     /// writers take row locks, not one lock.

@@ -96,3 +96,97 @@ both!(
         assert_eq!(kept(&app, "turn").await, 2);
     }
 );
+
+// On SQLite, writes queued behind one another share one `COMMIT` (`db::writer`); each must
+// still be kept or undone on its own, and be visible once its commit returns.
+both!(
+    writes_queued_together_are_each_kept_or_undone_on_their_own,
+    |app| {
+        let mut first = app.db.begin().await.unwrap();
+        insert(&mut first, "first").await;
+        let queue = |bucket: &'static str, commit: bool| {
+            let app_db = app.db.clone();
+            tokio::spawn(async move {
+                let mut tx = app_db.begin().await.unwrap();
+                insert(&mut tx, bucket).await;
+                if !commit {
+                    return None; // dropped uncommitted, as a write that failed half-way
+                }
+                tx.commit().await.unwrap();
+                // Seen by a reading connection as soon as the commit returns.
+                let seen: i64 =
+                    sqlx::query_scalar("select count(*) from rate_limit_event where bucket = $1")
+                        .bind(bucket)
+                        .fetch_one(app_db.pool())
+                        .await
+                        .unwrap();
+                Some(seen)
+            })
+        };
+        let second = queue("second", true);
+        let failed = queue("failed", false);
+        let third = queue("third", true);
+        // On SQLite the three now wait behind `first` (on PostgreSQL they run beside it).
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        first.commit().await.unwrap();
+        assert_eq!(
+            kept(&app, "first").await,
+            1,
+            "seen once its commit returned"
+        );
+        assert_eq!(second.await.unwrap(), Some(1));
+        assert_eq!(failed.await.unwrap(), None);
+        assert_eq!(third.await.unwrap(), Some(1));
+        assert_eq!(kept(&app, "failed").await, 0);
+        assert_eq!(kept(&app, "second").await, 1);
+        assert_eq!(kept(&app, "third").await, 1);
+    }
+);
+
+both!(
+    a_write_whose_request_went_away_while_its_commit_was_shared_is_still_kept,
+    |app| {
+        if app.backend != Backend::Sqlite {
+            return; // PostgreSQL commits each transaction on its own connection.
+        }
+        let mut first = app.db.begin().await.unwrap();
+        insert(&mut first, "went-away").await;
+        // A writer queued behind `first` that takes the connection and then never finishes
+        // (its client gone mid-request), so `first`'s commit waits on it.
+        let db = app.db.clone();
+        let (began, is_open) = tokio::sync::oneshot::channel();
+        let stuck = tokio::spawn(async move {
+            let mut tx = db.begin().await.unwrap();
+            insert(&mut tx, "stuck").await;
+            began.send(()).unwrap();
+            std::future::pending::<()>().await;
+        });
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let committing = tokio::spawn(first.commit());
+        is_open.await.unwrap();
+        // Both requests go away: `first`'s while it waits for the shared commit.
+        committing.abort();
+        let _ = committing.await;
+        stuck.abort();
+        let _ = stuck.await;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+        while kept(&app, "went-away").await == 0 {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the finished write was committed"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert_eq!(kept(&app, "stuck").await, 0);
+        // And the writer is free for the next write.
+        let next = async {
+            let mut tx = app.db.begin().await.unwrap();
+            insert(&mut tx, "after").await;
+            tx.commit().await.unwrap();
+        };
+        tokio::time::timeout(Duration::from_secs(5), next)
+            .await
+            .expect("the next write started");
+        assert_eq!(kept(&app, "after").await, 1);
+    }
+);
