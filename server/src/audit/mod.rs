@@ -10,7 +10,7 @@ pub use service::AuditService;
 
 use crate::auth::ClientInfo;
 use crate::clock::Millis;
-use crate::db::OfficeTx;
+use crate::db::{Batch, OfficeTx};
 use crate::error::InfraResult;
 use app::types::Caller;
 
@@ -31,4 +31,25 @@ pub async fn record(
         at,
     };
     store::append(tx.conn(), entry).await
+}
+
+/// [`record`], whose row goes into `batch`, which the caller runs with its own writes in the
+/// same transaction and office scope before recording anything else (see
+/// [`store::append_into`]).
+pub async fn record_into(
+    tx: &mut OfficeTx,
+    batch: &mut Batch<'_>,
+    caller: &Caller,
+    client: &ClientInfo,
+    event: AuditEvent,
+    at: Millis,
+) -> InfraResult<()> {
+    let entry = store::NewEntry {
+        office: Some(tx.office_id()),
+        actor: Some(caller.user_id),
+        event: &event,
+        client,
+        at,
+    };
+    store::append_into(tx.conn(), batch, entry).await
 }

@@ -3,6 +3,7 @@
 use super::event::AuditEvent;
 use crate::auth::ClientInfo;
 use crate::clock::Millis;
+use crate::db::{Batch, Statement};
 use crate::error::InfraResult;
 use app::types::{OfficeId, UserId};
 use sha2::{Digest, Sha256};
@@ -68,6 +69,20 @@ fn row_hash(prev_hash: &str, row: &StoredRow) -> String {
 /// write lock, so two concurrent appends to one chain are serialised instead of forking it;
 /// inserting the row then moves the head's `last_hash` to it (trigger `audit_log_advance_head`).
 pub async fn append(conn: &mut AnyConnection, entry: NewEntry<'_>) -> InfraResult<()> {
+    let mut batch = Batch::new();
+    append_into(conn, &mut batch, entry).await?;
+    batch.run(conn).await
+}
+
+/// [`append`], whose second statement (the row) goes into `batch` for the caller to run with
+/// its own writes, one round trip fewer. Nothing else may append to the same chain before
+/// `batch` runs (the next entry's hash needs this one's), and on PostgreSQL `batch` must run
+/// in the entry's office scope.
+pub async fn append_into(
+    conn: &mut AnyConnection,
+    batch: &mut Batch<'_>,
+    entry: NewEntry<'_>,
+) -> InfraResult<()> {
     let chain = entry
         .office
         .map(|o| o.to_string())
@@ -84,7 +99,7 @@ pub async fn append(conn: &mut AnyConnection, entry: NewEntry<'_>) -> InfraResul
     .await?;
     let mut row = StoredRow {
         audit_id: crate::db::new_row_id(),
-        chain: chain.clone(),
+        chain,
         seq,
         office_id: entry.office.map(|o| o.to_string()),
         actor_user_id: entry.actor.map(|u| u.to_string()),
@@ -94,30 +109,30 @@ pub async fn append(conn: &mut AnyConnection, entry: NewEntry<'_>) -> InfraResul
         occurred_at: entry.at,
         ip: entry.client.ip.clone(),
         user_agent: entry.client.user_agent.clone(),
-        prev_hash: prev_hash.clone(),
+        prev_hash,
         hash: String::new(),
     };
-    row.hash = row_hash(&prev_hash, &row);
-    sqlx::query(
-        "insert into audit_log (audit_id, chain, seq, office_id, actor_user_id, action, object, detail,
-                                occurred_at, ip, user_agent, prev_hash, hash)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-    )
-    .bind(&row.audit_id)
-    .bind(&row.chain)
-    .bind(row.seq)
-    .bind(&row.office_id)
-    .bind(&row.actor_user_id)
-    .bind(&row.action)
-    .bind(&row.object)
-    .bind(&row.detail)
-    .bind(row.occurred_at)
-    .bind(&row.ip)
-    .bind(&row.user_agent)
-    .bind(&row.prev_hash)
-    .bind(&row.hash)
-    .execute(&mut *conn)
-    .await?;
+    row.hash = row_hash(&row.prev_hash, &row);
+    batch.push(
+        Statement::new(
+            "insert into audit_log (audit_id, chain, seq, office_id, actor_user_id, action, object, detail,
+                                    occurred_at, ip, user_agent, prev_hash, hash)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(row.audit_id)
+        .bind(row.chain)
+        .bind(row.seq)
+        .bind(row.office_id)
+        .bind(row.actor_user_id)
+        .bind(row.action)
+        .bind(row.object)
+        .bind(row.detail)
+        .bind(row.occurred_at)
+        .bind(row.ip)
+        .bind(row.user_agent)
+        .bind(row.prev_hash)
+        .bind(row.hash),
+    );
     Ok(())
 }
 

@@ -119,8 +119,14 @@ impl ExchangeService {
             None => (OutgoingId::new(), 1, true),
         };
         let outgoing_text = outgoing.to_string();
-        // The rows go to the database in one batch (see `db::Batch`).
+        // The rows and the audit entry's go to the database in one batch (see `db::Batch`).
         let mut batch = crate::db::Batch::new();
+        let event = AuditEvent::FilesUploaded {
+            outgoing: outgoing_text.clone(),
+            count: files.len(),
+        };
+        let at = self.clock.now();
+        crate::audit::record_into(&mut tx, &mut batch, caller, client, event, at).await?;
         if created {
             store::insert_outgoing(&mut batch, office, &outgoing_text, &by, now);
         }
@@ -129,11 +135,6 @@ impl ExchangeService {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         store::add_outgoing_files(&mut batch, office, &outgoing_text, first, &ids);
         batch.run(tx.conn()).await?;
-        let event = AuditEvent::FilesUploaded {
-            outgoing: outgoing.to_string(),
-            count: files.len(),
-        };
-        crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
         tx.commit().await?;
         Ok(outgoing)
     }

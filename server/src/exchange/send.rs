@@ -68,21 +68,15 @@ impl ExchangeService {
         let mut tx = self.db.begin_office(caller.office_id()).await?;
         // Only the files read above are sent: a file a colleague added or removed meanwhile
         // is news to the person sending, who confirms the send again.
-        let current = store::outgoing_files(&mut tx, &id.to_string()).await?;
-        if !current.iter().map(|r| &r.file_id).eq(confirmed.iter()) {
-            return Err(AppError::conflict(
-                "送信の直前に、この下書きのファイルがほかの操作で変わりました。内容を確かめて、もう一度送信してください。",
-            ));
-        }
-        if !store::finish_draft(
-            &mut tx,
-            &id.to_string(),
-            "sent",
-            &caller.user_id.to_string(),
-            now,
-        )
-        .await?
+        let sent_by = caller.user_id.to_string();
+        if !store::finish_draft_holding(&mut tx, &id.to_string(), &confirmed, &sent_by, now).await?
         {
+            let current = store::outgoing_files(&mut tx, &id.to_string()).await?;
+            if !current.iter().map(|r| &r.file_id).eq(confirmed.iter()) {
+                return Err(AppError::conflict(
+                    "送信の直前に、この下書きのファイルがほかの操作で変わりました。内容を確かめて、もう一度送信してください。",
+                ));
+            }
             // Sent meanwhile (a double submit or another staff member): show what was
             // delivered. Or discarded meanwhile.
             let discarded = store::find_outgoing(&mut tx, &id.to_string())
@@ -101,7 +95,6 @@ impl ExchangeService {
             .collect();
         let (mut tx, mut on_rosters) = self.note_rosters(tx, caller, &receiving, now).await?;
         let outgoing = id.to_string();
-        let sent_by = caller.user_id.to_string();
         for o in &outbound {
             let delivery = o.delivery.to_string();
             // The delivery's rows and its versions' go to the database in one batch.

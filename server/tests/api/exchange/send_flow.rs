@@ -192,6 +192,62 @@ both!(a_double_submitted_confirmation_delivers_once, |app| {
     assert_eq!(sent.len(), 1);
 });
 
+// What 送信 checks in its write transaction: a colleague who added or removed a file after
+// the sender read the draft stops the send (the sender confirms again); the draft stays one.
+both!(
+    a_send_goes_ahead_only_while_the_draft_holds_the_files_the_sender_confirmed,
+    |app| {
+        use server::exchange::store;
+        let cm1 = app.login("a-cm1").await;
+        let path = upload(&app, &cm1, two_partner_upload()).await;
+        let id = path.rsplit('/').next().unwrap().to_string();
+        let mut tx = app.db.begin_office(app.office_a).await.unwrap();
+        let files: Vec<String> = store::outgoing_files(&mut tx, &id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|f| f.file_id)
+            .collect();
+        assert_eq!(files.len(), 7);
+        let by: String =
+            sqlx::query_scalar("select user_id from staff_account where login_id = 'a-cm1'")
+                .fetch_one(tx.conn())
+                .await
+                .unwrap();
+        let by = by.as_str();
+        let mut fewer = files.clone();
+        fewer.pop();
+        let mut more = files.clone();
+        more.push(server::db::new_row_id());
+        let mut swapped = fewer.clone();
+        swapped.push(server::db::new_row_id());
+        let changes = [
+            (&fewer, "a file added"),
+            (&more, "a file removed"),
+            (&swapped, "a file removed and another added"),
+        ];
+        for (confirmed, what) in changes {
+            let sent = store::finish_draft_holding(&mut tx, &id, confirmed, by, 1)
+                .await
+                .unwrap();
+            assert!(!sent, "not sent after {what}");
+        }
+        let draft = store::find_outgoing(&mut tx, &id).await.unwrap().unwrap();
+        assert_eq!(draft.status, "draft");
+        assert!(store::finish_draft_holding(&mut tx, &id, &files, by, 1)
+            .await
+            .unwrap());
+        assert!(
+            !store::finish_draft_holding(&mut tx, &id, &files, by, 1)
+                .await
+                .unwrap(),
+            "sent once"
+        );
+        let sent = store::find_outgoing(&mut tx, &id).await.unwrap().unwrap();
+        assert_eq!(sent.status, "sent");
+    }
+);
+
 both!(
     a_draft_is_shared_by_the_office_and_can_be_discarded,
     |app| {
