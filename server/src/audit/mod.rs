@@ -23,14 +23,9 @@ pub async fn record(
     event: AuditEvent,
     at: Millis,
 ) -> InfraResult<()> {
-    let entry = store::NewEntry {
-        office: Some(tx.office_id()),
-        actor: Some(caller.user_id),
-        event: &event,
-        client,
-        at,
-    };
-    store::append(tx.conn(), entry).await
+    let mut batch = Batch::new();
+    record_into(tx, &mut batch, caller, client, event, at).await?;
+    batch.run(tx.conn()).await
 }
 
 /// [`record`], whose row goes into `batch`, which the caller runs with its own writes in the
