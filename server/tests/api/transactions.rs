@@ -43,6 +43,26 @@ async fn open_write(app: &TestApp, bucket: &str) -> server::db::Tx {
     tx
 }
 
+/// A request that opens a write of one row into `bucket` and then never finishes, as one whose
+/// client went away mid-send would: its task, and word once the write is open.
+fn stuck_write(
+    app: &TestApp,
+    bucket: &'static str,
+) -> (
+    tokio::task::JoinHandle<()>,
+    tokio::sync::oneshot::Receiver<()>,
+) {
+    let db = app.db.clone();
+    let (began, is_open) = tokio::sync::oneshot::channel();
+    let task = tokio::spawn(async move {
+        let mut tx = db.begin().await.unwrap();
+        insert(&mut tx, bucket).await;
+        began.send(()).unwrap();
+        std::future::pending::<()>().await;
+    });
+    (task, is_open)
+}
+
 both!(
     a_write_dropped_before_its_commit_is_rolled_back_and_the_next_write_goes_ahead,
     |app| {
@@ -60,16 +80,8 @@ both!(
 both!(
     a_request_cancelled_inside_its_write_does_not_hold_up_the_writes_after_it,
     |app| {
-        // The task holds an open write and waits forever, as a request whose client went away
-        // mid-send would; aborting it drops the write where it stands.
-        let db = app.db.clone();
-        let (began, is_open) = tokio::sync::oneshot::channel();
-        let task = tokio::spawn(async move {
-            let mut tx = db.begin().await.unwrap();
-            insert(&mut tx, "cancelled").await;
-            began.send(()).unwrap();
-            std::future::pending::<()>().await;
-        });
+        // Aborting the stuck request drops its write where it stands.
+        let (task, is_open) = stuck_write(&app, "cancelled");
         is_open.await.unwrap();
         task.abort();
         let _ = task.await;
@@ -160,16 +172,9 @@ both!(
             return; // PostgreSQL commits each transaction on its own connection.
         }
         let first = open_write(&app, "went-away").await;
-        // A writer queued behind `first` that takes the connection and then never finishes
-        // (its client gone mid-request), so `first`'s commit waits on it.
-        let db = app.db.clone();
-        let (began, is_open) = tokio::sync::oneshot::channel();
-        let stuck = tokio::spawn(async move {
-            let mut tx = db.begin().await.unwrap();
-            insert(&mut tx, "stuck").await;
-            began.send(()).unwrap();
-            std::future::pending::<()>().await;
-        });
+        // A writer queued behind `first` that takes the connection and never finishes, so
+        // `first`'s commit waits on it.
+        let (stuck, is_open) = stuck_write(&app, "stuck");
         tokio::time::sleep(Duration::from_millis(200)).await;
         let committing = tokio::spawn(first.commit());
         is_open.await.unwrap();
