@@ -279,6 +279,7 @@ impl ExchangeService {
             &mut tx,
             &id.to_string(),
             "discarded",
+            None,
             &caller.user_id.to_string(),
             self.clock.now(),
         )

@@ -69,8 +69,8 @@ impl ExchangeService {
         // Only the files read above are sent: a file a colleague added or removed meanwhile
         // is news to the person sending, who confirms the send again.
         let sent_by = caller.user_id.to_string();
-        if !store::finish_draft_holding(&mut tx, &id.to_string(), &confirmed, &sent_by, now).await?
-        {
+        let holding = Some(confirmed.as_slice());
+        if !store::finish_draft(&mut tx, &id.to_string(), "sent", holding, &sent_by, now).await? {
             let current = store::outgoing_files(&mut tx, &id.to_string()).await?;
             if !current.iter().map(|r| &r.file_id).eq(confirmed.iter()) {
                 return Err(AppError::conflict(

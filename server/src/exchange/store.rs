@@ -249,61 +249,48 @@ pub async fn remove_outgoing_file(
     Ok(done.rows_affected() == 1)
 }
 
-/// [`finish_draft`] as 送信, only while the draft holds exactly `files` (the ones the sender
-/// confirmed): one statement, where reading the files first was two. False when the draft
-/// was sent, discarded or changed meanwhile; the caller then finds out which.
-pub async fn finish_draft_holding(
+/// Moves a draft to `sent` or `discarded` exactly once; false if it was not a draft any more
+/// (a double submit, or another staff member acted first). With `holding`, only while the
+/// draft holds exactly those files (the ones the sender confirmed), checked in the same
+/// statement; false also when a file was added or removed meanwhile (the caller finds out
+/// which).
+pub async fn finish_draft(
     tx: &mut OfficeTx,
     id: &str,
-    files: &[String],
+    status: &str,
+    holding: Option<&[String]>,
     by: &str,
     at: Millis,
 ) -> InfraResult<bool> {
     let office = tx.office_id().to_string();
     let mut sql = String::from(
-        "update outgoing set status = 'sent', sent_by = $1, sent_at = $2
-          where office_id = $3 and outgoing_id = $4 and status = 'draft'
-            and (select count(*) from outgoing_file c where c.office_id = $3 and c.outgoing_id = $4) = $5",
+        "update outgoing set status = $1, sent_by = $2, sent_at = $3
+          where office_id = $4 and outgoing_id = $5 and status = 'draft'",
     );
-    if !files.is_empty() {
-        sql.push_str(&format!(
-            "\n            and not exists (select 1 from outgoing_file c where c.office_id = $3 and c.outgoing_id = $4
+    if let Some(files) = holding {
+        sql.push_str(
+            "\n            and (select count(*) from outgoing_file c where c.office_id = $4 and c.outgoing_id = $5) = $6",
+        );
+        if !files.is_empty() {
+            sql.push_str(&format!(
+                "\n            and not exists (select 1 from outgoing_file c where c.office_id = $4 and c.outgoing_id = $5
                                  and c.file_id not in ({}))",
-            placeholders(6, files.len())
-        ));
+                placeholders(7, files.len())
+            ));
+        }
     }
     let mut query = sqlx::query(&sql)
+        .bind(status)
         .bind(by)
         .bind(at)
         .bind(office)
-        .bind(id)
-        .bind(i64::try_from(files.len()).unwrap_or(i64::MAX));
-    for file in files {
-        query = query.bind(file);
+        .bind(id);
+    if let Some(files) = holding {
+        query = query.bind(i64::try_from(files.len()).unwrap_or(i64::MAX));
+        for file in files {
+            query = query.bind(file);
+        }
     }
     let done = query.execute(tx.conn()).await?;
-    Ok(done.rows_affected() == 1)
-}
-
-/// Moves a draft to `sent` or `discarded` exactly once; false if it was not a draft any more
-/// (a double submit, or another staff member acted first).
-pub async fn finish_draft(
-    tx: &mut OfficeTx,
-    id: &str,
-    status: &str,
-    by: &str,
-    at: Millis,
-) -> InfraResult<bool> {
-    let office = tx.office_id().to_string();
-    let done = sqlx::query(
-        "update outgoing set status = $1, sent_by = $2, sent_at = $3 where office_id = $4 and outgoing_id = $5 and status = 'draft'",
-    )
-    .bind(status)
-    .bind(by)
-    .bind(at)
-    .bind(office)
-    .bind(id)
-    .execute(tx.conn())
-    .await?;
     Ok(done.rows_affected() == 1)
 }

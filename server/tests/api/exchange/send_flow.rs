@@ -227,18 +227,20 @@ both!(
             (&swapped, "a file removed and another added"),
         ];
         for (confirmed, what) in changes {
-            let sent = store::finish_draft_holding(&mut tx, &id, confirmed, by, 1)
+            let sent = store::finish_draft(&mut tx, &id, "sent", Some(confirmed), by, 1)
                 .await
                 .unwrap();
             assert!(!sent, "not sent after {what}");
         }
         let draft = store::find_outgoing(&mut tx, &id).await.unwrap().unwrap();
         assert_eq!(draft.status, "draft");
-        assert!(store::finish_draft_holding(&mut tx, &id, &files, by, 1)
-            .await
-            .unwrap());
         assert!(
-            !store::finish_draft_holding(&mut tx, &id, &files, by, 1)
+            store::finish_draft(&mut tx, &id, "sent", Some(&files), by, 1)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !store::finish_draft(&mut tx, &id, "sent", Some(&files), by, 1)
                 .await
                 .unwrap(),
             "sent once"
