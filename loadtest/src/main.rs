@@ -10,6 +10,7 @@
 //! URL it is given (loopback in scripts/load-test).
 
 mod cpu;
+mod units;
 
 use clap::{Parser, Subcommand};
 use cpu::server_ticks;
@@ -120,68 +121,6 @@ async fn client(run: &Run, login: bool) -> Result<reqwest::Client, Failure> {
     Ok(client)
 }
 
-/// Blocks of persons the sends take turns with (2,000 persons in all).
-const PERSON_BLOCKS: u64 = 200;
-
-/// The demo send unit: ケアプランセンターさくら → ひまわり訪問介護, 3 files, ~60 KB.
-fn unit(n: u64) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    use server::cli::demo_files::unit_file;
-    use server::spec_csv::{sample, FileKind};
-    let (sakura, helper) = (("1371234567", "43"), ("1372345678", "11"));
-    // A valid ファイル連番 (YYYYMMDDhhmmss) per send.
-    let t = n % (28 * 86_400);
-    let stamp = format!(
-        "202504{:02}{:02}{:02}{:02}",
-        1 + t / 86_400,
-        t / 3600 % 24,
-        t / 60 % 60,
-        t % 60
-    );
-    let stamp = stamp.as_str();
-    // The persons: send n carries block n % PERSON_BLOCKS of the office's persons (10 in the
-    // 第6表 and one in the 第7表 and 補足), so a person's plan comes again every
-    // PERSON_BLOCKS sends, as an office re-sends a plan when it changes. (Re-sending the same
-    // persons every time would grow each version chain by hundreds of versions in seconds.)
-    let block = n % PERSON_BLOCKS + 1;
-    let mut plan = sample::usage_plan_bytes(56 * 1024);
-    for (from, to) in [(sample::SENDER, sakura.0), (sample::DESTINATION, helper.0)] {
-        plan = replace(&plan, from.as_bytes(), to.as_bytes());
-    }
-    let plan = replace(&plan, b",0000000", format!(",{block:07}").as_bytes());
-    let single = |(name, bytes): (String, Vec<u8>)| {
-        let person = format!(",{block:05}12345,");
-        (name, replace(&bytes, b",0000012345,", person.as_bytes()))
-    };
-    let plan_name = format!(
-        "UPPLAN_{}_{}_{}_{}_{}_{stamp}.CSV",
-        sample::MONTH,
-        sakura.0,
-        sakura.1,
-        helper.0,
-        helper.1
-    );
-    Ok(vec![
-        (plan_name, plan),
-        single(unit_file(FileKind::UsageDetail, sakura, helper, stamp)?),
-        single(unit_file(FileKind::Supplement, sakura, helper, stamp)?),
-    ])
-}
-
-fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i..].starts_with(from) {
-            out.extend_from_slice(to);
-            i += from.len();
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 async fn one_send(
     client: &reqwest::Client,
     base: &str,
@@ -236,6 +175,12 @@ async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
     for _ in 0..run.concurrency {
         clients.push(client(&run, login).await?);
     }
+    // The send units' files are made before the timed window (only their names change per send).
+    let units = Arc::new(if kind == "send" {
+        units::Units::make()?
+    } else {
+        units::Units::default()
+    });
     let database = run.postgres_db.as_deref();
     let cpu_before = run.server_pid.map(|pid| server_ticks(pid, database));
     let started = Instant::now();
@@ -249,6 +194,7 @@ async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
         let run = run.clone();
         let stop = stop.clone();
         let sequence = sequence.clone();
+        let units = units.clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0usize;
@@ -256,10 +202,7 @@ async fn drive(kind: &'static str, run: Run) -> Result<(), Failure> {
                 let n = sequence.fetch_add(1, Ordering::Relaxed) + 1;
                 let t = Instant::now();
                 let result = match kind {
-                    "send" => match unit(n) {
-                        Ok(files) => one_send(&client, &run.base, files).await,
-                        Err(e) => Err(e),
-                    },
+                    "send" => one_send(&client, &run.base, units.unit(n)).await,
                     "inbox" => one_get(&client, &format!("{}/inbox", run.base)).await,
                     _ => one_get(&client, &format!("{}/", run.base)).await,
                 };
