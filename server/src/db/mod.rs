@@ -206,6 +206,15 @@ impl Db {
         self.begin_read(&[("app.user_id", user.to_string())]).await
     }
 
+    /// Scopes `tx` to `office` instead (a transaction that crosses offices, such as a send):
+    /// no round trip when it already is.
+    pub async fn rescope(&self, tx: OfficeTx, office: OfficeId) -> InfraResult<OfficeTx> {
+        if tx.office == office {
+            return Ok(tx);
+        }
+        self.scope(tx.tx, office).await
+    }
+
     async fn set_scope(&self, tx: &mut Tx, name: &str, value: &str) -> InfraResult<()> {
         if self.backend == Backend::Postgres {
             sqlx::query("select set_config($1, $2, true)")

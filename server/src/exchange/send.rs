@@ -126,7 +126,6 @@ impl ExchangeService {
         // The one place a send crosses offices: the same transaction is rescoped to each
         // receiving office to route the delivery to the staff in charge and queue their mails.
         let mut queued = 0;
-        let mut tx = tx.into_tx();
         let from_office = caller.office_id().to_string();
         let base_url = self.inbox_url.trim_end_matches("/inbox");
         let sent = AuditEvent::Sent {
@@ -138,7 +137,7 @@ impl ExchangeService {
             let Ok(office) = o.to_office.parse() else {
                 continue;
             };
-            let mut scoped = self.db.scope(tx, office).await?;
+            tx = self.db.rescope(tx, office).await?;
             let delivery_id = o.delivery.to_string();
             let delivery = crate::routing::receive::Received {
                 delivery_id: &delivery_id,
@@ -151,11 +150,10 @@ impl ExchangeService {
             };
             let on_roster = on_rosters.remove(&o.to_office).unwrap_or_default();
             let routed =
-                crate::routing::receive::route_delivery(&mut scoped, &delivery, &on_roster, now)
+                crate::routing::receive::route_delivery(&mut tx, &delivery, &on_roster, now)
                     .await?;
             queued += routed.mails;
             audits.push((office, None, routed.audit));
-            tx = scoped.into_tx();
         }
         // The audit entries go last, in one fixed order of offices: each takes its office's
         // chain head until commit, so the heads are held briefly and two sends between the
@@ -166,7 +164,7 @@ impl ExchangeService {
         // the sender's connection details.
         let nobody = ClientInfo::default();
         for (office, actor, event) in &audits {
-            let mut scoped = self.db.scope(tx, *office).await?;
+            tx = self.db.rescope(tx, *office).await?;
             let entry = crate::audit::store::NewEntry {
                 office: Some(*office),
                 actor: *actor,
@@ -174,8 +172,7 @@ impl ExchangeService {
                 client: if actor.is_some() { client } else { &nobody },
                 at,
             };
-            crate::audit::store::append(scoped.conn(), entry).await?;
-            tx = scoped.into_tx();
+            crate::audit::store::append(tx.conn(), entry).await?;
         }
         tx.commit().await?;
         tracing::info!(deliveries = outbound.len(), mails = queued, "sent");
@@ -192,7 +189,7 @@ impl ExchangeService {
     /// and, per receiving office, its roster's 担当 and 氏名 of the persons, which routing needs.
     async fn note_rosters(
         &self,
-        tx: OfficeTx,
+        mut tx: OfficeTx,
         caller: &Caller,
         receiving: &[(&str, &[PersonRef])],
         now: Millis,
@@ -214,18 +211,16 @@ impl ExchangeService {
             }
         }
         rosters.sort_by_key(|(office, ..)| office.to_string());
-        let mut tx = tx.into_tx();
         let mut noted = HashMap::new();
         for (office, persons, assignee, source) in rosters {
-            let mut scoped = self.db.scope(tx, office).await?;
+            tx = self.db.rescope(tx, office).await?;
             let on_roster =
-                crate::routing::roster::note_persons(&mut scoped, persons, assignee, source, now)
+                crate::routing::roster::note_persons(&mut tx, persons, assignee, source, now)
                     .await?;
             if source == "received" {
                 noted.insert(office.to_string(), on_roster);
             }
-            tx = scoped.into_tx();
         }
-        Ok((self.db.scope(tx, caller.office_id()).await?, noted))
+        Ok((self.db.rescope(tx, caller.office_id()).await?, noted))
     }
 }
