@@ -22,8 +22,9 @@ pub struct Units {
 impl Units {
     /// Makes the files of every block.
     pub fn make() -> Result<Self, Failure> {
+        let plan = office_plan();
         let blocks = (1..=PERSON_BLOCKS)
-            .map(block_files)
+            .map(|block| block_files(&plan, block))
             .collect::<Result<_, _>>()?;
         Ok(Self { blocks })
     }
@@ -49,16 +50,26 @@ impl Units {
     }
 }
 
-/// Block `block`'s files: 10 of its persons in the 第6表, one in the 第7表 and the 補足.
-fn block_files(block: u64) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    use server::cli::demo_files::unit_file;
-    use server::spec_csv::{sample, FileKind};
-    let (sakura, helper) = (("1371234567", "43"), ("1372345678", "11"));
+/// ケアプランセンターさくら and ひまわり訪問介護.
+const SAKURA: (&str, &str) = ("1371234567", "43");
+const HELPER: (&str, &str) = ("1372345678", "11");
+
+/// The ~56 KB 第6表 between the two offices, before its persons are chosen.
+fn office_plan() -> Vec<u8> {
+    use server::spec_csv::sample;
     let mut plan = sample::usage_plan_bytes(56 * 1024);
-    for (from, to) in [(sample::SENDER, sakura.0), (sample::DESTINATION, helper.0)] {
+    for (from, to) in [(sample::SENDER, SAKURA.0), (sample::DESTINATION, HELPER.0)] {
         plan = replace(&plan, from.as_bytes(), to.as_bytes());
     }
-    let plan = replace(&plan, b",0000000", format!(",{block:07}").as_bytes());
+    plan
+}
+
+/// Block `block`'s files: 10 of its persons in the 第6表, one in the 第7表 and the 補足.
+fn block_files(plan: &[u8], block: u64) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    use server::cli::demo_files::unit_file;
+    use server::spec_csv::{sample, FileKind};
+    let (sakura, helper) = (SAKURA, HELPER);
+    let plan = replace(plan, b",0000000", format!(",{block:07}").as_bytes());
     let single = |(name, bytes): (String, Vec<u8>)| {
         let person = format!(",{block:05}12345,");
         (name, replace(&bytes, b",0000012345,", person.as_bytes()))
