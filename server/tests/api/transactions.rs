@@ -4,7 +4,7 @@
 //! half-way on it would wedge every later send.
 
 use crate::helpers::TestApp;
-use server::db::Backend;
+use server::db::{Backend, Db};
 use std::time::Duration;
 
 async fn insert(tx: &mut server::db::Tx, bucket: &str) {
@@ -15,30 +15,27 @@ async fn insert(tx: &mut server::db::Tx, bucket: &str) {
         .unwrap();
 }
 
-async fn kept(app: &TestApp, bucket: &str) -> i64 {
+/// Rows of `bucket` a reading connection sees (what is committed).
+async fn kept(db: &Db, bucket: &str) -> i64 {
     sqlx::query_scalar("select count(*) from rate_limit_event where bucket = $1")
         .bind(bucket)
-        .fetch_one(app.db.pool())
+        .fetch_one(db.pool())
         .await
         .unwrap()
 }
 
 /// A write started now goes through within five seconds (nothing left the writer wedged).
 async fn next_write_goes_through(app: &TestApp, bucket: &str) {
-    let next = async {
-        let mut tx = app.db.begin().await.unwrap();
-        insert(&mut tx, bucket).await;
-        tx.commit().await.unwrap();
-    };
+    let next = async { open_write(&app.db, bucket).await.commit().await.unwrap() };
     tokio::time::timeout(Duration::from_secs(5), next)
         .await
         .expect("the next write started");
-    assert_eq!(kept(app, bucket).await, 1);
+    assert_eq!(kept(&app.db, bucket).await, 1);
 }
 
 /// An open write of one row into `bucket`.
-async fn open_write(app: &TestApp, bucket: &str) -> server::db::Tx {
-    let mut tx = app.db.begin().await.unwrap();
+async fn open_write(db: &Db, bucket: &str) -> server::db::Tx {
+    let mut tx = db.begin().await.unwrap();
     insert(&mut tx, bucket).await;
     tx
 }
@@ -55,8 +52,7 @@ fn stuck_write(
     let db = app.db.clone();
     let (began, is_open) = tokio::sync::oneshot::channel();
     let task = tokio::spawn(async move {
-        let mut tx = db.begin().await.unwrap();
-        insert(&mut tx, bucket).await;
+        let _tx = open_write(&db, bucket).await;
         began.send(()).unwrap();
         std::future::pending::<()>().await;
     });
@@ -66,14 +62,10 @@ fn stuck_write(
 both!(
     a_write_dropped_before_its_commit_is_rolled_back_and_the_next_write_goes_ahead,
     |app| {
-        let mut tx = app.db.begin().await.unwrap();
-        insert(&mut tx, "dropped").await;
-        drop(tx);
-        let mut tx = app.db.begin().await.unwrap();
-        insert(&mut tx, "kept").await;
-        tx.commit().await.unwrap();
-        assert_eq!(kept(&app, "dropped").await, 0);
-        assert_eq!(kept(&app, "kept").await, 1);
+        drop(open_write(&app.db, "dropped").await);
+        open_write(&app.db, "kept").await.commit().await.unwrap();
+        assert_eq!(kept(&app.db, "dropped").await, 0);
+        assert_eq!(kept(&app.db, "kept").await, 1);
     }
 );
 
@@ -86,7 +78,7 @@ both!(
         task.abort();
         let _ = task.await;
         next_write_goes_through(&app, "after").await;
-        assert_eq!(kept(&app, "cancelled").await, 0);
+        assert_eq!(kept(&app.db, "cancelled").await, 0);
     }
 );
 
@@ -96,7 +88,7 @@ both!(
         if app.backend != Backend::Sqlite {
             return; // PostgreSQL writers take row locks and do not queue for one connection.
         }
-        let first = open_write(&app, "turn").await;
+        let first = open_write(&app.db, "turn").await;
         let db = app.db.clone();
         let second = tokio::spawn(async move {
             let mut tx = db.begin().await.unwrap();
@@ -116,7 +108,7 @@ both!(
         );
         first.commit().await.unwrap();
         assert_eq!(second.await.unwrap(), 1);
-        assert_eq!(kept(&app, "turn").await, 2);
+        assert_eq!(kept(&app.db, "turn").await, 2);
     }
 );
 
@@ -125,24 +117,17 @@ both!(
 both!(
     writes_queued_together_are_each_kept_or_undone_on_their_own,
     |app| {
-        let first = open_write(&app, "first").await;
+        let first = open_write(&app.db, "first").await;
         let queue = |bucket: &'static str, commit: bool| {
             let app_db = app.db.clone();
             tokio::spawn(async move {
-                let mut tx = app_db.begin().await.unwrap();
-                insert(&mut tx, bucket).await;
+                let tx = open_write(&app_db, bucket).await;
                 if !commit {
                     return None; // dropped uncommitted, as a write that failed half-way
                 }
                 tx.commit().await.unwrap();
                 // Seen by a reading connection as soon as the commit returns.
-                let seen: i64 =
-                    sqlx::query_scalar("select count(*) from rate_limit_event where bucket = $1")
-                        .bind(bucket)
-                        .fetch_one(app_db.pool())
-                        .await
-                        .unwrap();
-                Some(seen)
+                Some(kept(&app_db, bucket).await)
             })
         };
         let second = queue("second", true);
@@ -152,16 +137,16 @@ both!(
         tokio::time::sleep(Duration::from_millis(200)).await;
         first.commit().await.unwrap();
         assert_eq!(
-            kept(&app, "first").await,
+            kept(&app.db, "first").await,
             1,
             "seen once its commit returned"
         );
         assert_eq!(second.await.unwrap(), Some(1));
         assert_eq!(failed.await.unwrap(), None);
         assert_eq!(third.await.unwrap(), Some(1));
-        assert_eq!(kept(&app, "failed").await, 0);
-        assert_eq!(kept(&app, "second").await, 1);
-        assert_eq!(kept(&app, "third").await, 1);
+        assert_eq!(kept(&app.db, "failed").await, 0);
+        assert_eq!(kept(&app.db, "second").await, 1);
+        assert_eq!(kept(&app.db, "third").await, 1);
     }
 );
 
@@ -171,7 +156,7 @@ both!(
         if app.backend != Backend::Sqlite {
             return; // PostgreSQL commits each transaction on its own connection.
         }
-        let first = open_write(&app, "went-away").await;
+        let first = open_write(&app.db, "went-away").await;
         // A writer queued behind `first` that takes the connection and never finishes, so
         // `first`'s commit waits on it.
         let (stuck, is_open) = stuck_write(&app, "stuck");
@@ -184,14 +169,14 @@ both!(
         stuck.abort();
         let _ = stuck.await;
         let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-        while kept(&app, "went-away").await == 0 {
+        while kept(&app.db, "went-away").await == 0 {
             assert!(
                 tokio::time::Instant::now() < deadline,
                 "the finished write was committed"
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        assert_eq!(kept(&app, "stuck").await, 0);
+        assert_eq!(kept(&app.db, "stuck").await, 0);
         // And the writer is free for the next write.
         next_write_goes_through(&app, "after").await;
     }
