@@ -13,6 +13,7 @@ pub mod reconcile;
 pub mod routing;
 pub mod routing_admin;
 pub mod routing_roster;
+pub mod scripted_upload;
 pub mod sessions;
 pub mod staff;
 pub mod style;
@@ -90,7 +91,8 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// Upload routes, with a body limit sized for a full send (files plus form overhead).
+/// Upload routes, with a body limit sized for a full send (files plus form overhead), answering
+/// the upload form's script as [`scripted_upload`] describes.
 pub fn upload_routes(limits: crate::config::UploadLimits) -> Router<AppState> {
     let max = usize::try_from(limits.max_file_bytes)
         .unwrap_or(usize::MAX)
@@ -99,4 +101,7 @@ pub fn upload_routes(limits: crate::config::UploadLimits) -> Router<AppState> {
         .route("/uploads", post(uploads::post_upload))
         .route("/uploads/{id}/files", post(uploads::post_add_files))
         .layer(axum::extract::DefaultBodyLimit::max(max))
+        .layer(axum::middleware::from_fn(
+            scripted_upload::redirect_for_script,
+        ))
 }

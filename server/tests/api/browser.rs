@@ -5,6 +5,8 @@
 pub struct Page {
     pub status: u16,
     pub location: Option<String>,
+    /// Where the upload form's script goes next (`x-portal-next`, on its `204` answers).
+    pub script_next: Option<String>,
     pub body: String,
     pub set_cookie: Vec<String>,
 }
@@ -43,11 +45,15 @@ pub struct Browser {
 impl Browser {
     pub async fn read(response: reqwest::Response) -> Page {
         let status = response.status().as_u16();
-        let location = response
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let location = header("location");
+        let script_next = header("x-portal-next");
         let set_cookie = response
             .headers()
             .get_all("set-cookie")
@@ -58,6 +64,7 @@ impl Browser {
         Page {
             status,
             location,
+            script_next,
             body,
             set_cookie,
         }

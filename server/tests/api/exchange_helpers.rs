@@ -49,6 +49,22 @@ impl Browser {
         files: Vec<(String, Vec<u8>)>,
         fields: &[(&str, &str)],
     ) -> Page {
+        self.upload_with(path, files, fields, None).await
+    }
+
+    /// Uploads files as the form's script does (`style/upload.js`): with its header.
+    pub async fn upload_from_script(&self, path: &str, files: Vec<(String, Vec<u8>)>) -> Page {
+        self.upload_with(path, files, &[], Some(("x-portal-script", "upload")))
+            .await
+    }
+
+    async fn upload_with(
+        &self,
+        path: &str,
+        files: Vec<(String, Vec<u8>)>,
+        fields: &[(&str, &str)],
+        header: Option<(&str, &str)>,
+    ) -> Page {
         let mut form = reqwest::multipart::Form::new();
         for (k, v) in fields {
             form = form.text(k.to_string(), v.to_string());
@@ -59,15 +75,15 @@ impl Browser {
                 reqwest::multipart::Part::bytes(bytes).file_name(name),
             );
         }
-        let response = self
+        let mut request = self
             .client
             .post(format!("{}{path}", self.base))
             .header("origin", &self.base)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        Self::read(response).await
+            .multipart(form);
+        if let Some((name, value)) = header {
+            request = request.header(name, value);
+        }
+        Self::read(request.send().await.unwrap()).await
     }
 
     /// GET raw bytes (downloads).

@@ -9,7 +9,7 @@ async fn stored_objects(app: &TestApp) -> usize {
     storage.list("staging").await.unwrap().len() + storage.list("files").await.unwrap().len()
 }
 
-async fn drafts(app: &TestApp) -> i64 {
+pub(super) async fn drafts(app: &TestApp) -> i64 {
     let mut conn = app.owner_connection().await;
     let (n,): (i64,) = sqlx::query_as("select count(*) from outgoing")
         .fetch_one(&mut conn)

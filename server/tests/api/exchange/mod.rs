@@ -4,4 +4,5 @@ mod bad_input;
 mod crossing;
 mod list_pages;
 mod notify;
+mod scripted_upload;
 mod send_flow;
