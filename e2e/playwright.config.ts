@@ -1,6 +1,7 @@
 // Browser tests against a freshly started portal (release of nothing: the debug binary built by
 // `cargo build`), on a new SQLite file seeded with the demo data, in Debian's Chromium with
-// JavaScript off: every page and form must work without it. A real SMTP server (aiosmtpd,
+// JavaScript off: every page and form must work without it (the upload form's script, which only
+// adds comfort, is checked by the one spec that turns JavaScript on). A real SMTP server (aiosmtpd,
 // writing a maildir that fixtures/mail.ts reads) receives the portal's mail.
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';

@@ -39,7 +39,8 @@ pub fn UploadForm(
 ) -> impl IntoView {
     let invalid = (!files_error.is_empty()).then_some("true");
     view! {
-        <form class="form" method="post" action=action enctype="multipart/form-data" novalidate>
+        // `data-upload`: with JavaScript, style/upload.js adds drag-and-drop and per-file progress.
+        <form class="form" method="post" action=action enctype="multipart/form-data" novalidate data-upload="">
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"添付ファイルの送信先（PDF・画像・TXTを送るときだけ）"</legend>
                 <p class="field__hint">"CSVの送信先はファイル名から決まるため、入力は不要です。"</p>
@@ -57,5 +58,6 @@ pub fn UploadForm(
             </div>
             <button class="button" data-variant="primary" type="submit">{button}</button>
         </form>
+        <script src="/style/upload.js" defer=""></script>
     }
 }

@@ -33,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/readyz", get(health::readyz))
         .route("/style/main.css", get(style::main_css))
         .route("/style/forms.css", get(style::forms_css))
+        .route("/style/upload.js", get(style::upload_js))
         .route("/login", post(login::post_login))
         .route("/logout", post(login::post_logout))
         .route("/offices/switch", post(offices::post_switch))
