@@ -95,3 +95,27 @@ both!(the_app_itself_cannot_change_audit_rows, |app| {
         "append-only: the trigger (SQLite) or missing grant (PostgreSQL) refuses"
     );
 });
+
+both!(
+    every_office_s_chain_verifies_after_sends_that_cross_offices,
+    |app| {
+        // Each send appends to three chains at once: the sender's and both partners'.
+        let cm1 = app.login("a-cm1").await;
+        for _ in 0..2 {
+            let files = crate::exchange::send_flow::two_partner_upload();
+            let confirm = crate::exchange::send_flow::upload(&app, &cm1, files).await;
+            let sent = cm1.post(&format!("{confirm}/send"), &[]).await;
+            assert_eq!(sent.status, 303);
+        }
+        for office in [app.office_a, app.office_b, app.office_b2] {
+            assert_eq!(verify(&app, office).await, None, "chain of {office}");
+        }
+        let sent = app.audit_actions(app.office_a).await;
+        assert_eq!(sent.iter().filter(|a| *a == "sent").count(), 2, "{sent:?}");
+        for office in [app.office_b, app.office_b2] {
+            let actions = app.audit_actions(office).await;
+            let routed = actions.iter().filter(|a| *a == "item_routed").count();
+            assert_eq!(routed, 2, "one entry per send: {actions:?}");
+        }
+    }
+);

@@ -5,4 +5,4 @@ mod crossing;
 mod list_pages;
 mod notify;
 mod scripted_upload;
-mod send_flow;
+pub(crate) mod send_flow;
