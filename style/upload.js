@@ -133,6 +133,8 @@
     const chosen = element('div', { class: 'upload__chosen', hidden: '' });
     input.after(chosen);
     acceptDrops(field, input, chosen);
+    // Files the browser kept on the form (going back to the page) are listed too.
+    showChosen(chosen, input.files);
     let sending = false;
     form.addEventListener('submit', (event) => {
       // Nothing chosen: the server's own message (「送るファイルを選んでください」) is shown.
