@@ -12,10 +12,17 @@ pub fn Steps(
         (3, "送信しました"),
     ];
     view! {
-        <ol class="steps">
+        <ol class="steps" role="list">
             {steps.into_iter().map(|(n, label)| {
                 let here = (n == current).then_some("step");
-                view! { <li class="steps__item" aria-current=here>{format!("{n}. {label}")}</li> }
+                // The list numbers the steps for assistive technology; the number is drawn
+                // once, in its circle (the list's own markers are off).
+                view! {
+                    <li class="steps__item" aria-current=here>
+                        <span class="steps__number" aria-hidden="true">{n}</span>
+                        <span class="steps__label">{label}</span>
+                    </li>
+                }
             }).collect_view()}
         </ol>
     }
