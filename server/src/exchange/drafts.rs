@@ -326,9 +326,16 @@ fn wrong_sender(spec: &SpecFileName, own_number: &str, own_type: &str) -> Option
         .as_ref()
         .is_none_or(|t| t.as_str() == own_type);
     (!(number_ok && type_ok)).then(|| {
+        let named = match &spec.sender.service_type {
+            Some(t) => format!(
+                "事業所番号 {}・種類 {}",
+                spec.sender.office.as_str(),
+                t.as_str()
+            ),
+            None => format!("事業所番号 {}", spec.sender.office.as_str()),
+        };
         format!(
-            "ファイル名の送信元（{}）が、ログイン中の事業所（事業所番号 {own_number}・種類 {own_type}）と違います。この事業所から送るファイルか確認してください。",
-            spec.sender
+            "ファイル名の送信元（{named}）が、ログイン中の事業所（事業所番号 {own_number}・種類 {own_type}）と違います。この事業所から送るファイルか確認してください。"
         )
     })
 }
