@@ -70,7 +70,7 @@ fn DraftBody(draft: DraftView, flash: Flash) -> impl IntoView {
         {(draft.status == "sent").then(|| view! {
             <p>"相手の事業所の受信一覧に届きました。開封やダウンロードの状況は「送信済み」で確認できます。"</p>
             <ul class="link-list">
-                {draft.deliveries.iter().map(|d| view! { <li><a href=format!("/deliveries/{d}")>"送信の詳細と受領状況を見る"</a></li> }).collect_view()}
+                {draft.deliveries.iter().map(|(d, office)| view! { <li><a href=format!("/deliveries/{d}")>{format!("{office}への送信の詳細と受領状況")}</a></li> }).collect_view()}
             </ul>
         })}
         {(is_draft && blocked > 0).then(|| view! {
@@ -80,7 +80,7 @@ fn DraftBody(draft: DraftView, flash: Flash) -> impl IntoView {
             <h2>"送信単位についての指摘"</h2>
             <FileFindings findings=draft.unit_findings.clone()/>
         })}
-        {groups.into_iter().map(|(office, files)| view! { <DestinationGroup office=office files=files base=base.clone() editable=is_draft/> }).collect_view()}
+        {groups.into_iter().map(|(office, files)| view! { <DestinationGroup office=office files=files base=base.clone() status=draft.status.clone()/> }).collect_view()}
         {is_draft.then(|| view! {
             <form method="post" action=format!("{base}/send")>
                 <button class="button" data-variant="primary" type="submit" disabled=draft.sendable == 0>
@@ -101,7 +101,7 @@ fn DestinationGroup(
     office: OfficeRef,
     files: Vec<ExchangeFile>,
     base: String,
-    editable: bool,
+    status: String,
 ) -> impl IntoView {
     let title = if office.number.is_empty() {
         "送信先が決まっていないファイル".to_string()
@@ -111,23 +111,23 @@ fn DestinationGroup(
     view! {
         <section class="destination-group">
             <h2>{title}</h2>
-            {files.into_iter().map(|f| view! { <DraftFile file=f base=base.clone() editable=editable/> }).collect_view()}
+            {files.into_iter().map(|f| view! { <DraftFile file=f base=base.clone() status=status.clone()/> }).collect_view()}
         </section>
     }
 }
 
 #[component]
-fn DraftFile(file: ExchangeFile, base: String, editable: bool) -> impl IntoView {
-    let status = match &file.blocked {
-        Some(_) => {
-            view! { <span class="status-badge" data-status="cancelled">"送信されません"</span> }
-                .into_any()
-        }
-        None => {
-            view! { <span class="status-badge" data-status="latest">"送信します"</span> }.into_any()
-        }
+fn DraftFile(file: ExchangeFile, base: String, status: String) -> impl IntoView {
+    // Said in the tense of the draft: before the send, what will happen; after it, what did.
+    let (word, data) = match (status.as_str(), file.blocked.is_some()) {
+        ("sent", false) => ("送信しました", "latest"),
+        ("sent", true) => ("送信していません", "cancelled"),
+        ("discarded", _) => ("破棄しました", "neutral"),
+        (_, false) => ("送信します", "latest"),
+        (_, true) => ("送信されません", "cancelled"),
     };
-    let remove = editable.then(|| {
+    let badge = view! { <span class="status-badge" data-status=data>{word}</span> };
+    let remove = (status == "draft").then(|| {
         let label = format!("{}を取り除く", file.name);
         view! {
             <form method="post" action=format!("{base}/files/{}/remove", file.id)>
@@ -137,7 +137,7 @@ fn DraftFile(file: ExchangeFile, base: String, editable: bool) -> impl IntoView 
     });
     view! {
         <article class="draft-file">
-            <h3 class="draft-file__name">{file.name.clone()} " " {status}</h3>
+            <h3 class="draft-file__name">{file.name.clone()} " " {badge}</h3>
             {file.blocked.clone().map(|reason| view! { <p class="draft-file__blocked">{reason}</p> })}
             <dl class="summary-list">
                 <div class="summary-list__row"><dt class="summary-list__key">"種類"</dt><dd class="summary-list__value">{file.kind_label.clone()}</dd></div>

@@ -99,8 +99,8 @@ pub struct DraftView {
     pub unit_findings: Vec<FileFinding>,
     /// Files that will be delivered.
     pub sendable: usize,
-    /// Deliveries made, once sent.
-    pub deliveries: Vec<DeliveryId>,
+    /// Deliveries made, once sent, each with its destination (「ひまわり訪問介護（事業所番号 …）」).
+    pub deliveries: Vec<(DeliveryId, String)>,
 }
 
 /// A draft in the 下書き list.

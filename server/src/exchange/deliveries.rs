@@ -145,11 +145,12 @@ impl ExchangeService {
             &row.from_number,
             &row.from_type,
         );
-        let files = delivery_store::files(&mut tx, &row.delivery_id)
+        let mut files = delivery_store::files(&mut tx, &row.delivery_id)
             .await?
             .iter()
             .map(|f| view::file(f, to.clone()))
             .collect::<Result<Vec<_>, _>>()?;
+        view::name_persons(&mut files);
         let partner = if incoming { from.clone() } else { to.clone() };
         let events = delivery_store::events(&mut tx, &row.delivery_id)
             .await?

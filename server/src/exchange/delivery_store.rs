@@ -73,6 +73,26 @@ pub async fn deliveries_of(tx: &mut OfficeTx, outgoing: &str) -> InfraResult<Vec
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
+/// What one send delivered, file by file: (delivery, its destination office, file), in each
+/// delivery's import order.
+pub async fn sent_files_of(
+    tx: &mut OfficeTx,
+    outgoing: &str,
+) -> InfraResult<Vec<(String, String, String)>> {
+    let office = tx.office_id().to_string();
+    let rows = sqlx::query_as(
+        "select d.delivery_id, d.to_office_id, f.file_id from delivery d
+           join delivery_file f on f.delivery_id = d.delivery_id
+          where d.outgoing_id = $1 and d.from_office_id = $2
+          order by d.delivery_id, f.position",
+    )
+    .bind(outgoing)
+    .bind(office)
+    .fetch_all(tx.conn())
+    .await?;
+    Ok(rows)
+}
+
 /// A delivery row with both offices and names.
 #[derive(Clone, Debug, FromRow)]
 pub struct DeliveryRow {

@@ -235,18 +235,53 @@ impl ExchangeService {
             .ok_or(AppError::NotFound)?;
         let rows = store::outgoing_files(&mut tx, &id.to_string()).await?;
         let (planned, unit_findings) = self.plan(&mut tx, caller, rows).await?;
-        let deliveries = delivery_store::deliveries_of(&mut tx, &id.to_string()).await?;
+        let sent = delivery_store::sent_files_of(&mut tx, &id.to_string()).await?;
         tx.commit().await?;
+        let mut planned = planned;
+        if head.status == "sent" {
+            // What was delivered, not what would be sendable today (an office may have been
+            // disabled since): a file is sent when a delivery holds it.
+            let delivered: HashSet<&str> = sent.iter().map(|(_, _, file)| file.as_str()).collect();
+            for p in &mut planned {
+                if delivered.contains(p.file.id.to_string().as_str()) {
+                    p.file.blocked = None;
+                } else if p.file.blocked.is_none() {
+                    p.file.blocked = Some("このファイルは送信されていません。".into());
+                }
+            }
+        }
         let sendable = planned.iter().filter(|p| p.file.blocked.is_none()).count();
+        let mut files: Vec<ExchangeFile> = planned.into_iter().map(|p| p.file).collect();
+        view::name_persons(&mut files);
         let mut groups: Vec<(OfficeRef, Vec<ExchangeFile>)> = Vec::new();
-        for p in planned {
+        for file in files {
             match groups
                 .iter_mut()
-                .find(|(office, _)| *office == p.file.destination)
+                .find(|(office, _)| *office == file.destination)
             {
-                Some((_, files)) => files.push(p.file),
-                None => groups.push((p.file.destination.clone(), vec![p.file])),
+                Some((_, files)) => files.push(file),
+                None => groups.push((file.destination.clone(), vec![file])),
             }
+        }
+        // Each delivery once, named by its destination as the groups show it.
+        let mut deliveries: Vec<(DeliveryId, String)> = Vec::new();
+        for (delivery, to_office, _) in &sent {
+            let Ok(delivery) = delivery.parse::<DeliveryId>() else {
+                continue;
+            };
+            if deliveries.iter().any(|(d, _)| *d == delivery) {
+                continue;
+            }
+            let label = groups
+                .iter()
+                .find(|(office, _)| {
+                    office
+                        .id
+                        .as_ref()
+                        .is_some_and(|o| o.to_string() == *to_office)
+                })
+                .map_or_else(|| "送信先".to_string(), |(office, _)| office.label());
+            deliveries.push((delivery, label));
         }
         Ok(DraftView {
             id,
@@ -256,10 +291,7 @@ impl ExchangeService {
             groups,
             unit_findings,
             sendable,
-            deliveries: deliveries
-                .iter()
-                .filter_map(|d| d.parse::<DeliveryId>().ok())
-                .collect(),
+            deliveries,
         })
     }
 

@@ -6,6 +6,7 @@ use super::store::FileRow;
 use crate::error::{InfraError, InfraResult};
 use crate::spec_csv::FileKind;
 use app::types::{DeliverySummary, ExchangeFile, FileFinding, OfficeRef, PersonRef};
+use std::collections::HashMap;
 
 /// 種類 as staff know it.
 pub fn kind_label(kind: &str) -> String {
@@ -35,6 +36,36 @@ pub fn file(row: &FileRow, destination: OfficeRef) -> InfraResult<ExchangeFile> 
         findings,
         blocked: None,
     })
+}
+
+/// Names the persons of files that carry only numbers (第1〜3表, 第6/7表) from the files shown
+/// with them that carry names (利用者補足情報, 基本情報), matched by 保険者番号 and 被保険者番号.
+/// A number seen with two different names is left unnamed: which one is right is not known.
+pub fn name_persons(files: &mut [ExchangeFile]) {
+    type Name = (String, Option<String>);
+    let mut known: HashMap<(String, String), Option<Name>> = HashMap::new();
+    for p in files.iter().flat_map(|f| &f.persons) {
+        let Some(name) = &p.name else { continue };
+        let key = (p.insurer.clone(), p.insured.clone());
+        let seen = (name.clone(), p.kana.clone());
+        known
+            .entry(key)
+            .and_modify(|kept| {
+                if kept.as_ref().is_some_and(|k| k.0 != seen.0) {
+                    *kept = None;
+                }
+            })
+            .or_insert(Some(seen));
+    }
+    for p in files.iter_mut().flat_map(|f| &mut f.persons) {
+        if p.name.is_some() {
+            continue;
+        }
+        if let Some(Some((name, kana))) = known.get(&(p.insurer.clone(), p.insured.clone())) {
+            p.name = Some(name.clone());
+            p.kana.clone_from(kana);
+        }
+    }
 }
 
 /// Persons as one line for lists: names where known, else 被保険者番号; at most three.
@@ -80,4 +111,64 @@ pub fn summary(
         routing: Default::default(),
         version: app::types::VersionMark::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_persons;
+    use app::types::{ExchangeFile, OfficeRef, PersonRef};
+
+    fn person(insured: &str, name: Option<&str>) -> PersonRef {
+        PersonRef {
+            insurer: "131016".into(),
+            insured: insured.into(),
+            name: name.map(str::to_string),
+            kana: name.map(|_| "カイゴ　タロウ".to_string()),
+        }
+    }
+
+    fn file(persons: Vec<PersonRef>) -> ExchangeFile {
+        ExchangeFile {
+            id: "01a24870-8580-7354-910a-1b7602ef4100".parse().unwrap(),
+            name: "UP1KYO.CSV".into(),
+            size: 1,
+            sha256: String::new(),
+            kind_label: String::new(),
+            target_month: None,
+            destination: OfficeRef {
+                id: None,
+                name: None,
+                number: String::new(),
+                service_type: None,
+            },
+            persons,
+            findings: Vec::new(),
+            blocked: None,
+        }
+    }
+
+    #[test]
+    fn a_plan_file_s_person_is_named_from_the_supplement_sent_with_it() {
+        let mut files = vec![
+            file(vec![person("0000012345", None), person("0000099999", None)]),
+            file(vec![person("0000012345", Some("介護　太郎"))]),
+        ];
+        name_persons(&mut files);
+        let first = &files[0].persons;
+        assert_eq!(first[0].name.as_deref(), Some("介護　太郎"));
+        assert_eq!(first[0].kana.as_deref(), Some("カイゴ　タロウ"));
+        assert_eq!(first[1].name, None, "a number no file names stays unnamed");
+    }
+
+    #[test]
+    fn a_number_seen_with_two_names_is_not_named() {
+        let mut files = vec![
+            file(vec![person("0000012345", None)]),
+            file(vec![person("0000012345", Some("介護　太郎"))]),
+            file(vec![person("0000012345", Some("介護　花子"))]),
+        ];
+        name_persons(&mut files);
+        assert_eq!(files[0].persons[0].name, None);
+        assert_eq!(files[2].persons[0].name.as_deref(), Some("介護　花子"));
+    }
 }

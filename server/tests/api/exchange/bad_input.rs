@@ -189,7 +189,10 @@ both!(
         assert!(text.contains("ファイルの内容に誤りがあります"));
         assert!(text.contains("5件のうち4件は送信されません。"));
         assert!(text.contains("この内容で送信する（1件）"));
-        cm1.post(&format!("{path}/send"), &[]).await;
+        let sent = cm1.post(&format!("{path}/send"), &[]).await;
+        let done = cm1.follow(&sent).await.text();
+        assert_eq!(done.matches("送信していません").count(), 4, "{done}");
+        assert!(done.contains("ログイン中の事業所（事業所番号 1310000001・種類 43）と違います"));
         let b = app.login("b-staff").await;
         let inbox = b.get("/inbox").await;
         let rows = inbox.body.matches("href=\"/deliveries/").count();

@@ -50,6 +50,11 @@ both!(
         assert!(text.contains("この内容で送信する（7件）"));
         assert!(text.contains("被保険者番号"), "persons are listed");
         assert!(
+            !text.contains("（氏名なし）"),
+            "the 1〜3表 and 6/7表 persons are named from the 補足 sent with them: {text}"
+        );
+        assert_eq!(text.matches("送信します").count(), 7, "{text}");
+        assert!(
             app.audit_actions(app.office_a)
                 .await
                 .iter()
@@ -65,11 +70,25 @@ both!(
 
         let sent = cm1.post(&format!("{confirm_path}/send"), &[]).await;
         let done = cm1.follow(&sent).await;
+        let done_text = done.text();
         assert!(
-            done.text().contains("2か所の事業所に送信しました。"),
-            "{}",
-            done.text()
+            done_text.contains("2か所の事業所に送信しました。"),
+            "{done_text}"
         );
+        // Step 3 names each delivery's destination and says what was done to each file.
+        for partner in [
+            "テスト訪問介護（事業所番号 1320000002）への送信の詳細と受領状況",
+            "テストデイサービス（事業所番号 1320000003）への送信の詳細と受領状況",
+        ] {
+            assert!(done_text.contains(partner), "{done_text}");
+        }
+        // The banner, the step, the heading, and each of the 7 files.
+        assert_eq!(
+            done_text.matches("送信しました").count(),
+            3 + 7,
+            "{done_text}"
+        );
+        assert!(!done_text.contains("送信します"), "{done_text}");
 
         // B sees it in its inbox, opens it, downloads the exact bytes, marks it 取込済.
         let inbox = b.get("/inbox").await;
@@ -84,6 +103,7 @@ both!(
             .expect("a delivery row");
         let page = b.get(&delivery).await;
         assert_eq!(page.status, 200);
+        assert!(!page.text().contains("（氏名なし）"), "{}", page.text());
         assert!(
             page.text().matches("ダウンロード").count() >= 4,
             "{}",
