@@ -2,6 +2,7 @@
 //! standard names), so anyone trying the portal has real files to upload. Tests build their
 //! files the same way.
 
+use crate::spec_csv::layouts::{layouts, Format};
 use crate::spec_csv::{sample, FileKind};
 use std::path::Path;
 
@@ -115,16 +116,108 @@ pub fn demo_units() -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
     let sakura = ("1371234567", "43");
     let helper = ("1372345678", "11");
     let day = ("1372345679", "15");
+    // Each file: kind, its records, sender, destination, ファイル連番.
+    let file = |kind: FileKind, rows, from, to, stamp| {
+        build(
+            kind,
+            readable(kind, rows),
+            kind.has_month().then_some(sample::MONTH),
+            from,
+            to,
+            stamp,
+        )
+    };
+    let rows = sample::rows;
+    let plan_stamp = "20250401090000";
+    // The 補足 of a plan set is named with 000000, not a month (see `plan_supplement`).
+    let supplement = readable(FileKind::Supplement, sample::plan_tied_supplement());
     Ok(vec![
-        unit_file(FileKind::Plan1, sakura, helper, "20250401090000")?,
-        unit_file(FileKind::Plan2, sakura, helper, "20250401090000")?,
-        unit_file(FileKind::Plan3, sakura, helper, "20250401090000")?,
-        plan_supplement(sakura, helper, "20250401090000")?,
-        unit_file(FileKind::Supplement, sakura, day, "20250401090100")?,
-        unit_file(FileKind::UsagePlan, sakura, day, "20250401090100")?,
-        unit_file(FileKind::UsageDetail, sakura, day, "20250401090100")?,
-        unit_file(FileKind::Actuals, helper, sakura, "20250501090000")?,
+        file(
+            FileKind::Plan1,
+            rows(FileKind::Plan1),
+            sakura,
+            helper,
+            plan_stamp,
+        )?,
+        file(
+            FileKind::Plan2,
+            rows(FileKind::Plan2),
+            sakura,
+            helper,
+            plan_stamp,
+        )?,
+        file(
+            FileKind::Plan3,
+            rows(FileKind::Plan3),
+            sakura,
+            helper,
+            plan_stamp,
+        )?,
+        build(
+            FileKind::Supplement,
+            supplement,
+            Some("000000"),
+            sakura,
+            helper,
+            plan_stamp,
+        )?,
+        file(
+            FileKind::Supplement,
+            rows(FileKind::Supplement),
+            sakura,
+            day,
+            "20250401090100",
+        )?,
+        file(
+            FileKind::UsagePlan,
+            rows(FileKind::UsagePlan),
+            sakura,
+            day,
+            "20250401090100",
+        )?,
+        file(
+            FileKind::UsageDetail,
+            rows(FileKind::UsageDetail),
+            sakura,
+            day,
+            "20250401090100",
+        )?,
+        file(
+            FileKind::Actuals,
+            rows(FileKind::Actuals),
+            helper,
+            sakura,
+            "20250501090000",
+        )?,
     ])
+}
+
+/// The samples' free text (`介護　太郎, "テスト"`, which exercises CSV quoting in the tests)
+/// made readable for people trying the portal: the person's name and フリガナ, staff names, and a
+/// short note in every other free-text column.
+fn readable(kind: FileKind, mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let Some(layout) = layouts(kind).first() else {
+        return rows;
+    };
+    for row in &mut rows {
+        for (i, field) in layout.fields().iter().enumerate() {
+            if field.format != Format::Text {
+                continue;
+            }
+            let value = if field.name.contains("フリガナ") || field.name.contains("ﾌﾘｶﾞﾅ")
+            {
+                "カイゴ　タロウ"
+            } else if field.name.starts_with("利用者氏名") {
+                "介護　太郎"
+            } else if field.name.contains("氏名") || field.name.ends_with("者名") {
+                "佐藤　一郎"
+            } else {
+                "デモ用の記入例です。"
+            };
+            sample::set(row, i, value);
+        }
+    }
+    rows
 }
 
 /// Writes the demo units into `dir` (created if missing), and the 予実突合 scenario
