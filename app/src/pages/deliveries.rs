@@ -96,28 +96,52 @@ fn FilterForm(filter: DeliveryFilter, path: &'static str, incoming: bool) -> imp
             </div>
         }
     };
+    // The name and partner searches stay in sight; the other conditions fold away (on a phone
+    // they filled the first screen), open whenever one of them is in use.
+    let more_in_use = [
+        &filter.month,
+        &filter.kind,
+        &filter.status,
+        &filter.assignee,
+        &filter.from,
+        &filter.to,
+    ]
+    .iter()
+    .any(|v| !v.is_empty());
+    let more_label = if incoming {
+        "詳しい条件（対象年月・種類・状態・担当・送信日）"
+    } else {
+        "詳しい条件（対象年月・種類・状態・送信日）"
+    };
     view! {
         <form class="filter" method="get" action=path>
             {field("partner", partner_label, filter.partner.clone(), "")}
             {field("person", "利用者（氏名・フリガナ・被保険者番号）", filter.person.clone(), "")}
-            {field("month", "対象年月", filter.month.clone(), "例：202504")}
-            <div class="filter__field">
-                <label class="field__label" for="kind">"種類"</label>
-                <select class="field__select" id="kind" name="kind">
-                    {kinds.into_iter().map(|(v, l)| view! { <option value=v selected=filter.kind == v>{l}</option> }).collect_view()}
-                </select>
+            <details class="filter__more" open=more_in_use>
+                <summary class="filter__summary">{more_label}</summary>
+                <div class="filter__more-fields">
+                    {field("month", "対象年月", filter.month.clone(), "例：202504")}
+                    <div class="filter__field">
+                        <label class="field__label" for="kind">"種類"</label>
+                        <select class="field__select" id="kind" name="kind">
+                            {kinds.into_iter().map(|(v, l)| view! { <option value=v selected=filter.kind == v>{l}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="filter__field">
+                        <label class="field__label" for="status">"状態"</label>
+                        <select class="field__select" id="status" name="status">
+                            {statuses.into_iter().map(|(v, l)| view! { <option value=v selected=filter.status == v>{l}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    {incoming.then(|| view! { <crate::components::AssigneeFilter value=filter.assignee.clone()/> })}
+                    {field("from", "送信日（から）", filter.from.clone(), "例：2025-04-01")}
+                    {field("to", "送信日（まで）", filter.to.clone(), "例：2025-04-30")}
+                </div>
+            </details>
+            <div class="filter__actions">
+                <button class="button" data-variant="secondary" type="submit">"絞り込む"</button>
+                " "<a href=path>"条件をクリア"</a>
             </div>
-            <div class="filter__field">
-                <label class="field__label" for="status">"状態"</label>
-                <select class="field__select" id="status" name="status">
-                    {statuses.into_iter().map(|(v, l)| view! { <option value=v selected=filter.status == v>{l}</option> }).collect_view()}
-                </select>
-            </div>
-            {incoming.then(|| view! { <crate::components::AssigneeFilter value=filter.assignee.clone()/> })}
-            {field("from", "送信日（から）", filter.from.clone(), "例：2025-04-01")}
-            {field("to", "送信日（まで）", filter.to.clone(), "例：2025-04-30")}
-            <button class="button" data-variant="secondary" type="submit">"絞り込む"</button>
-            " "<a href=path>"条件をクリア"</a>
         </form>
     }
 }

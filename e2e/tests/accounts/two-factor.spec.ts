@@ -8,7 +8,7 @@ test('a user enables two-factor login and must enter a code at the next login', 
   await loginAs(page, 'sakura-totp', 'a long phrase for two steps');
 
   // Enrol: the QR code and the key to type; the app's code confirms it.
-  await page.locator('summary', { hasText: '（' }).click();
+  await page.getByRole('banner').locator('summary').click();
   await page.getByRole('link', { name: '2段階認証' }).click();
   await page.getByRole('button', { name: '2段階認証を設定する' }).click();
   await expect(page.getByRole('img', { name: '認証アプリに登録するためのQRコード' })).toBeVisible();
