@@ -68,11 +68,20 @@ pub fn name_persons(files: &mut [ExchangeFile]) {
     }
 }
 
-/// Persons as one line for lists: names where known, else 被保険者番号; at most three.
+/// Persons as one line for lists: names where known, else 被保険者番号; at most three. A person
+/// named by one file (補足) and only numbered by another (第1表) is listed once, by name.
 pub fn persons_label(persons: &[PersonRef]) -> String {
+    let mut named: HashMap<(&str, &str), &str> = HashMap::new();
+    for p in persons {
+        if let Some(name) = &p.name {
+            named.entry((&p.insurer, &p.insured)).or_insert(name);
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     for p in persons {
-        let label = p.name.clone().unwrap_or_else(|| p.insured.clone());
+        let label = named
+            .get(&(p.insurer.as_str(), p.insured.as_str()))
+            .map_or_else(|| p.insured.clone(), |n| (*n).to_string());
         if !names.contains(&label) {
             names.push(label);
         }
@@ -158,6 +167,16 @@ mod tests {
         assert_eq!(first[0].name.as_deref(), Some("介護　太郎"));
         assert_eq!(first[0].kana.as_deref(), Some("カイゴ　タロウ"));
         assert_eq!(first[1].name, None, "a number no file names stays unnamed");
+    }
+
+    #[test]
+    fn a_person_numbered_in_one_file_and_named_in_another_is_listed_once_by_name() {
+        let persons = [
+            person("0000012345", None),
+            person("0000012345", Some("介護　太郎")),
+            person("0000099999", None),
+        ];
+        assert_eq!(super::persons_label(&persons), "介護　太郎、0000099999");
     }
 
     #[test]
