@@ -51,20 +51,32 @@ pub fn DeliveryPage() -> impl IntoView {
             }
         },
     );
+    // The frame waits for the item: the navigation marks 受信 or 送信済み by its direction.
     view! {
-        <Layout title="送受信の詳細" nav="/inbox">
-            <ErrorSummary errors=errors/>
-            {notice.map(|m| view! { <NoticeBanner kind="success" message=m/> })}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (errors, notice) = (errors.clone(), notice.clone());
+                Suspend::new(async move {
                     let routing = routing.await;
-                    match (detail.await, versions.await) {
-                        (Ok(d), v) => view! { <Detail d=d routing=routing versions=v/> }.into_any(),
-                        (Err(error), _) => view! { <ErrorView error=error/> }.into_any(),
+                    let (detail, versions) = (detail.await, versions.await);
+                    let nav = match &detail {
+                        Ok(d) if !d.incoming => "/outbox",
+                        _ => "/inbox",
+                    };
+                    let body = match detail {
+                        Ok(d) => view! { <Detail d=d routing=routing versions=versions/> }.into_any(),
+                        Err(error) => view! { <ErrorView error=error/> }.into_any(),
+                    };
+                    view! {
+                        <Layout title="送受信の詳細" nav=nav>
+                            <ErrorSummary errors=errors/>
+                            {notice.map(|m| view! { <NoticeBanner kind="success" message=m/> })}
+                            {body}
+                        </Layout>
                     }
-                })}
-            </Suspense>
-        </Layout>
+                })
+            }}
+        </Suspense>
     }
 }
 
