@@ -99,3 +99,45 @@ both!(
         }
     }
 );
+
+// The menu marks the list an item belongs to (受信 for the receiver, 送信済み for the sender),
+// and the lists' less-used conditions stay folded unless one of them is in use.
+both!(
+    an_item_marks_its_own_list_in_the_menu_and_filters_fold_unless_in_use,
+    |app| {
+        let cm1 = app.login("a-cm1").await;
+        let b = app.login("b-staff").await;
+        let files = vec![spec_file(
+            FileKind::Supplement,
+            (A_NUMBER, "43"),
+            (B_NUMBER, "11"),
+            "20260401090000",
+        )];
+        let draft = cm1.upload("/uploads", files, &[]).await.location.unwrap();
+        assert_eq!(cm1.post(&format!("{draft}/send"), &[]).await.status, 303);
+        let item = listed_deliveries(&cm1.get("/outbox").await.body)
+            .pop()
+            .unwrap();
+        let current = |list: &str| format!("href=\"{list}\" aria-current=\"page\"");
+        let sent = cm1.get(&item).await.body;
+        assert!(sent.contains(&current("/outbox")), "{sent}");
+        assert!(!sent.contains(&current("/inbox")));
+        let received = b.get(&item).await.body;
+        assert!(received.contains(&current("/inbox")), "{received}");
+
+        // The attributes of the 「詳しい条件」 element, whatever their order.
+        let more = |body: &str| {
+            body.split("<details")
+                .skip(1)
+                .filter_map(|t| t.split('>').next())
+                .find(|attrs| attrs.contains("\"filter__more\""))
+                .map(str::to_string)
+                .expect("a 詳しい条件 section")
+        };
+        let plain = b.get("/inbox").await.body;
+        assert!(!more(&plain).contains("open"), "{plain}");
+        let filtered = b.get("/inbox?kind=UPHOSOKU").await.body;
+        assert!(more(&filtered).contains("open"), "{filtered}");
+        assert_eq!(listed_deliveries(&filtered), vec![item]);
+    }
+);
