@@ -20,7 +20,7 @@ pub use file_findings::FileFindings;
 pub use layout::Layout;
 pub use notice_banner::NoticeBanner;
 pub use persons_list::PersonsList;
-pub use routing::{AssigneeCell, AssigneeFilter, ItemRoutingSection, StaffSelect};
+pub use routing::{count_label, AssigneeCell, AssigneeFilter, ItemRoutingSection, StaffSelect};
 pub use set_password_form::SetPasswordForm;
 pub use steps::Steps;
 pub use text_field::TextField;

@@ -1,4 +1,4 @@
-use crate::components::{Layout, NoticeBanner};
+use crate::components::{count_label, Layout, NoticeBanner};
 use crate::ports::{caller, flash};
 use leptos::prelude::*;
 
@@ -16,6 +16,24 @@ pub fn HomePage() -> impl IntoView {
             <li><a href="/admin/audit">"操作履歴"</a>"：ログインや設定変更の記録（改ざん検知つき）"</li>
         }
     });
+    // What waits for this person, from the counts the navigation shows (read with the caller).
+    let counts = crate::ports::nav_counts().unwrap_or_default();
+    let mut waiting = Vec::new();
+    if counts.mine_unread > 0 {
+        waiting.push(view! {
+            <li><a href="/inbox/mine">"自分の受信"</a>{format!("：担当の利用者のファイルで、まだ開いていないものが{}あります", count_label(counts.mine_unread))}</li>
+        });
+    }
+    if caller.role != crate::types::Role::Staff && counts.unassigned > 0 {
+        waiting.push(view! {
+            <li><a href="/inbox/unassigned">"未割当"</a>{format!("：担当者が決まっていないファイルが{}あります", count_label(counts.unassigned))}</li>
+        });
+    }
+    let waiting = if waiting.is_empty() {
+        view! { <p>"いま確認が必要なものはありません。"</p> }.into_any()
+    } else {
+        view! { <ul class="link-list">{waiting}</ul> }.into_any()
+    };
     let switch_link = (caller.office_count > 1).then(|| {
         view! { <li><a href="/offices">"事業所を切り替える"</a>"：所属している別の事業所で作業します"</li> }
     });
@@ -37,6 +55,8 @@ pub fn HomePage() -> impl IntoView {
                     <dd class="summary-list__value">{caller.display_name.clone()} "（" {caller.role.label()} "）"</dd>
                 </div>
             </dl>
+            <h2>"確認が必要なもの"</h2>
+            {waiting}
             <h2>"できること"</h2>
             <ul class="link-list">
                 <li><a href="/inbox">"受信一覧"</a>"：連携先から届いたファイルを確認・ダウンロードします"</li>

@@ -15,7 +15,7 @@ const roster = '\uFEFF保険者番号,被保険者番号,氏名,フリガナ,生
 
 async function myInboxHas(page: Page, login: string, itemPath: string | null, mine: string, notMine: string): Promise<void> {
   await loginAs(page, login);
-  await page.getByRole('link', { name: /^自分の受信/ }).click();
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: /^自分の受信/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('自分の受信');
   // Newest first: earlier specs may have left other items from the same partner.
   const row = page.getByRole('row', { name: /ひまわり訪問介護/ }).first();
@@ -54,7 +54,7 @@ test('items are routed per person to each care manager; the manager assigns the 
   // The manager finds the rest in 未割当 and assigns it; the assignee gets a mail.
   const seen = allMail();
   await loginAs(page, 'sakura-admin');
-  await page.getByRole('link', { name: /^未割当/ }).click();
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: /^未割当/ }).click();
   const queued = page.getByRole('row', { name: /ひまわり訪問介護/ }).first();
   await expect(queued).toContainText('1人');
   const itemPath = (await queued.getByRole('link').getAttribute('href'))!;
@@ -83,13 +83,13 @@ test('items are routed per person to each care manager; the manager assigns the 
   await logout(page);
 
   await loginAs(page, 'sakura-cm2');
-  await page.getByRole('link', { name: /^自分の受信/ }).click();
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: /^自分の受信/ }).click();
   await expect(page.locator(`a[href="${itemPath}"]`)).toHaveCount(0);
   await logout(page);
 
   // A staff user cannot assign others (403), neither the page nor the form post.
   await loginAs(page, 'sakura-cm1');
-  await page.getByRole('link', { name: /^自分の受信/ }).click();
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: /^自分の受信/ }).click();
   await expect(page.locator(`a[href="${itemPath}"]`)).toHaveCount(1);
   const assignPage = await page.goto(`${itemPath}/assign`);
   expect(assignPage?.status()).toBe(403);

@@ -7,5 +7,5 @@ mod staff_select;
 
 pub use assignee_cell::{AssigneeCell, AssigneeFilter};
 pub use item_routing::ItemRoutingSection;
-pub use nav_count::NavCount;
+pub use nav_count::{shown as count_label, NavCount};
 pub use staff_select::StaffSelect;

@@ -25,7 +25,7 @@ pub fn NavCount(
 }
 
 /// 「n件」, or 「100件以上」 where the count stopped at the cap.
-fn shown(count: i64) -> String {
+pub fn shown(count: i64) -> String {
     if count >= NAV_COUNT_CAP {
         format!("{NAV_COUNT_CAP}件以上")
     } else {

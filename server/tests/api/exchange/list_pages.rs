@@ -107,6 +107,11 @@ both!(
     |app| {
         let cm1 = app.login("a-cm1").await;
         let b = app.login("b-staff").await;
+        let home = b.get("/").await.text();
+        assert!(
+            home.contains("いま確認が必要なものはありません。"),
+            "{home}"
+        );
         let files = vec![spec_file(
             FileKind::Supplement,
             (A_NUMBER, "43"),

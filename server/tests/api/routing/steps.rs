@@ -72,7 +72,17 @@ both!(
             "cm2's person is not cm1's: {text}"
         );
         assert!(mine.body.contains("class=\"my-person\""));
-        assert!(cm1.get("/").await.text().contains("自分の受信 未読 1件"));
+        let home = cm1.get("/").await.text();
+        assert!(home.contains("自分の受信 未読 1件"), "{home}");
+        // The home page says what waits, with a link to it.
+        assert!(
+            home.contains("：担当の利用者のファイルで、まだ開いていないものが1件あります"),
+            "{home}"
+        );
+        assert!(
+            !home.contains("担当者が決まっていないファイル"),
+            "staff do not assign"
+        );
         let cm2 = app.login("a-cm2").await;
         let text = cm2.get("/inbox/mine").await.text();
         assert!(
@@ -84,7 +94,12 @@ both!(
         let queue = admin.get("/inbox/unassigned").await;
         assert!(queue.body.contains(&delivery), "{}", queue.text());
         assert!(queue.text().contains("1人"));
-        assert!(admin.get("/").await.text().contains("未割当 1件"));
+        let home = admin.get("/").await.text();
+        assert!(home.contains("未割当 1件"), "{home}");
+        assert!(
+            home.contains("：担当者が決まっていないファイルが1件あります"),
+            "{home}"
+        );
         let item = admin.get(&format!("/deliveries/{delivery}")).await.text();
         assert!(
             item.contains("未割当") && item.contains(&format!("被保険者番号 {P3}")),
