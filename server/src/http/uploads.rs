@@ -31,6 +31,8 @@ struct Intake {
     files: Vec<StagedFile>,
     errors: Vec<FieldError>,
     attachment_to: (String, String),
+    /// More files were chosen than one upload may hold (none of the rest was read).
+    too_many: bool,
 }
 
 /// Reads the form: the attachment destination fields, then each file streamed into staging.
@@ -41,6 +43,7 @@ async fn read_upload(state: &AppState, mut multipart: Multipart) -> Result<Intak
     let mut intake = Intake {
         files: Vec::new(),
         errors: Vec::new(),
+        too_many: false,
         attachment_to: (String::new(), String::new()),
     };
     let mut chosen = 0usize;
@@ -102,6 +105,7 @@ async fn read_upload(state: &AppState, mut multipart: Multipart) -> Result<Intak
         }
     }
     if chosen > limits.max_files {
+        intake.too_many = true;
         intake.errors.push(error(
             "files",
             format!(
@@ -169,6 +173,18 @@ async fn accept(
     ];
     if !errors.is_empty() {
         discard_all(state, &intake.files).await;
+        // Nothing of the upload is kept: say so, or the files without a message seem sent
+        // (the browser forgets the selection, so they are chosen again).
+        let good = intake.files.len();
+        let file_errors = errors.iter().filter(|e| e.field == "files").count();
+        if good > 0 && !intake.too_many {
+            let message = if file_errors > 0 {
+                format!("ほかの{good}件のファイルも、まだアップロードしていません。問題のファイルを直すか除いて、もう一度まとめて選んでください。")
+            } else {
+                format!("選んだ{good}件のファイルは、まだアップロードしていません。入力を直して、もう一度選んでください。")
+            };
+            errors.push(error("files", message));
+        }
         return back_with_errors(session, back, errors, values).await;
     }
     match state

@@ -18,15 +18,18 @@ pub(super) async fn drafts(app: &TestApp) -> i64 {
     n
 }
 
-async fn refused(app: &TestApp, files: Vec<(String, Vec<u8>)>, message: &str) {
+/// Uploads `files`, expects the form back with `message`, nothing kept; returns the form's text.
+async fn refused(app: &TestApp, files: Vec<(String, Vec<u8>)>, message: &str) -> String {
     let cm1 = app.login("a-cm1").await;
     let page = cm1.upload("/uploads", files, &[]).await;
     assert_eq!(page.location.as_deref(), Some("/uploads/new"), "{page:?}");
     let form = cm1.follow(&page).await;
-    assert!(form.text().contains(message), "{}", form.text());
+    let text = form.text();
+    assert!(text.contains(message), "{text}");
     assert!(form.body.contains("<title>エラー：ファイルを送る"));
     assert_eq!(drafts(app).await, 0, "no row");
     assert_eq!(stored_objects(app).await, 0, "no blob");
+    text
 }
 
 both!(no_file_chosen_asks_for_one, |app| {
@@ -80,12 +83,13 @@ both!(too_many_files_are_refused_with_the_count, |app| {
     let files: Vec<(String, Vec<u8>)> = (0..31)
         .map(|i| (format!("memo{i}.txt"), b"hello".to_vec()))
         .collect();
-    refused(
+    let text = refused(
         &app,
         files,
         "一度に送れるファイルは30件までです（選んだファイル：31件）。",
     )
     .await;
+    assert!(!text.contains("まだアップロードしていません"), "{text}");
 });
 
 both!(a_file_over_ten_megabytes_is_refused, |app| {
@@ -103,12 +107,44 @@ both!(
     |app| {
         let mut files = two_partner_upload();
         files.push(("virus.png".into(), b"MZ\x90\x00".to_vec()));
-        refused(
+        let text = refused(
             &app,
             files,
             "「virus.png」の中身が拡張子（.png）と合いません",
         )
         .await;
+        // The good files are not kept either, and the form says so.
+        assert!(
+            text.contains("ほかの7件のファイルも、まだアップロードしていません。"),
+            "{text}"
+        );
+    }
+);
+
+both!(
+    a_mistyped_attachment_partner_refuses_the_upload_and_says_the_file_is_not_kept,
+    |app| {
+        let cm1 = app.login("a-cm1").await;
+        let pdf = ("会議録.pdf".to_string(), b"%PDF-1.7\n% test\n".to_vec());
+        let page = cm1
+            .upload(
+                "/uploads",
+                vec![pdf],
+                &[("attachment_office", "12345"), ("attachment_type", "11")],
+            )
+            .await;
+        assert_eq!(page.location.as_deref(), Some("/uploads/new"), "{page:?}");
+        let text = cm1.follow(&page).await.text();
+        assert!(
+            text.contains("添付ファイルの送信先の事業所番号は10桁の数字で入力してください。"),
+            "{text}"
+        );
+        assert!(
+            text.contains("選んだ1件のファイルは、まだアップロードしていません。"),
+            "{text}"
+        );
+        assert_eq!(drafts(&app).await, 0, "no row");
+        assert_eq!(stored_objects(&app).await, 0, "no blob");
     }
 );
 
