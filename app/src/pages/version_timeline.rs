@@ -122,7 +122,8 @@ fn FamilyTable(
                                 <VersionNotes version=v.clone()/></td>
                             <td role="cell"><span class="data-table__label" aria-hidden="true">"版"</span>{v.version_label()}</td>
                             <td role="cell"><span class="data-table__label" aria-hidden="true">"状態"</span>
-                                <VersionBadge state=v.state/>" "{v.state.label()}</td>
+                                // The longer wording only where it says more than the badge.
+                                <VersionBadge state=v.state/>{(v.state.label() != v.state.short()).then(|| format!(" {}", v.state.label()))}</td>
                             <td role="cell"><span class="data-table__label" aria-hidden="true">"送信"</span>
                                 {format!("{}から {}（{}）", v.from.name.clone().unwrap_or_default(), date_time(v.sent_at_ms), v.sent_by)}
                                 <br/><span class="field__hint">{format!("ファイル連番 {}", v.send_stamp)}</span></td>

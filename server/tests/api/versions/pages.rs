@@ -233,6 +233,11 @@ both!(
         assert!(text.contains("取消") && text.contains("削除の連絡"));
         assert!(text.contains("テスト居宅介護支援事業所から") && text.contains("介護 一郎"));
         assert!(text.contains("4件の版と削除の連絡"), "{text}");
+        // A state whose badge says it all is not said twice.
+        assert!(
+            !text.contains("最新 最新") && !text.contains("取消 取消"),
+            "{text}"
+        );
         assert!(!text.contains("介護 花子"));
         assert!(app
             .audit_actions(app.office_b)
