@@ -193,8 +193,8 @@ pub fn demo_units() -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
 }
 
 /// The samples' free text (`介護　太郎, "テスト"`, which exercises CSV quoting in the tests)
-/// made readable for people trying the portal: the person's name and フリガナ, staff names, and a
-/// short note in every other free-text column.
+/// made readable for people trying the portal: the person's name and フリガナ, the office, staff
+/// names, addresses, and a short note in every other free-text column.
 fn readable(kind: FileKind, mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let Some(layout) = layouts(kind).first() else {
         return rows;
@@ -204,13 +204,21 @@ fn readable(kind: FileKind, mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
             if field.format != Format::Text {
                 continue;
             }
-            let value = if field.name.contains("フリガナ") || field.name.contains("ﾌﾘｶﾞﾅ")
-            {
+            let name = field.name;
+            let value = if name.contains("フリガナ") || name.contains("ﾌﾘｶﾞﾅ") {
                 "カイゴ　タロウ"
-            } else if field.name.starts_with("利用者氏名") {
+            } else if name.starts_with("利用者氏名") {
                 "介護　太郎"
-            } else if field.name.contains("氏名") || field.name.ends_with("者名") {
+            } else if name.contains("事業者名") || name.contains("事業所名") {
+                "ケアプランセンターさくら"
+            } else if name.contains("氏名") || name.ends_with("者名") {
                 "佐藤　一郎"
+            } else if name.contains("住所") {
+                if name.ends_with('２') {
+                    "霞が関ビル１階"
+                } else {
+                    "東京都千代田区霞が関１－２－２"
+                }
             } else {
                 "デモ用の記入例です。"
             };
