@@ -23,6 +23,7 @@ pub fn DraftsPage() -> impl IntoView {
                                 <caption class="data-table__caption">"まだ送信していないアップロード"</caption>
                                 <thead role="rowgroup"><tr role="row">
                                     <th role="columnheader" scope="col">"アップロード日時"</th>
+                                    <th role="columnheader" scope="col">"送信先"</th>
                                     <th role="columnheader" scope="col">"アップロードした人"</th>
                                     <th role="columnheader" scope="col">"ファイル数"</th>
                                 </tr></thead>
@@ -31,6 +32,7 @@ pub fn DraftsPage() -> impl IntoView {
                                         <tr role="row">
                                             <td role="cell"><span class="data-table__label" aria-hidden="true">"アップロード日時"</span>
                                                 <a href=format!("/uploads/{}", d.id)>{date_time(d.created_at_ms)}</a></td>
+                                            <td role="cell"><span class="data-table__label" aria-hidden="true">"送信先"</span>{d.destinations.join("、")}</td>
                                             <td role="cell"><span class="data-table__label" aria-hidden="true">"アップロードした人"</span>{d.created_by}</td>
                                             <td role="cell" class="data-table__number"><span class="data-table__label" aria-hidden="true">"ファイル数"</span>{format!("{}件", d.file_count)}</td>
                                         </tr>

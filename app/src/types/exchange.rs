@@ -114,6 +114,8 @@ pub struct DraftSummary {
     pub created_at_ms: i64,
     /// Files in it.
     pub file_count: i64,
+    /// Where its files go: 事業所名 where registered, else 「事業所番号 …」, in file order.
+    pub destinations: Vec<String>,
 }
 
 /// One row of the 受信 or 送信済み list.

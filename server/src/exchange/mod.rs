@@ -26,6 +26,7 @@ use app::types::{
     OutgoingId,
 };
 use app::AppError;
+use std::collections::HashMap;
 
 /// The exchange service.
 #[derive(Clone, Debug)]
@@ -66,15 +67,29 @@ impl ExchangePort for ExchangeService {
         AuthCheck::member().check(caller)?;
         let mut tx = self.db.read_office(caller.office_id()).await?;
         let rows = store::list_drafts(&mut tx).await?;
+        let mut destinations: HashMap<String, Vec<String>> = HashMap::new();
+        for (draft, number, name) in store::draft_destinations(&mut tx).await? {
+            let label = match (name, number) {
+                (Some(name), _) => name,
+                (None, Some(number)) => format!("事業所番号 {number}（未登録）"),
+                (None, None) => "送信先が決まっていないファイル".to_string(),
+            };
+            let labels = destinations.entry(draft).or_default();
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
         tx.commit().await?;
         Ok(rows
             .into_iter()
             .filter_map(|(id, created_by, created_at_ms, file_count)| {
+                let destinations = destinations.remove(&id).unwrap_or_default();
                 Some(DraftSummary {
                     id: id.parse().ok()?,
                     created_by,
                     created_at_ms,
                     file_count,
+                    destinations,
                 })
             })
             .collect())

@@ -230,6 +230,29 @@ pub async fn list_drafts(tx: &mut OfficeTx) -> InfraResult<Vec<(String, String, 
     .await?)
 }
 
+/// Where the files of the drafts [`list_drafts`] lists go: (draft, 事業所番号 named in the
+/// file, the registered office's name), in each draft's file order.
+pub async fn draft_destinations(
+    tx: &mut OfficeTx,
+) -> InfraResult<Vec<(String, Option<String>, Option<String>)>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(
+        "select f.outgoing_id, s.dest_office_number, o.name
+           from outgoing_file f
+           join outgoing g on g.outgoing_id = f.outgoing_id and g.office_id = f.office_id
+           join stored_file s on s.file_id = f.file_id and s.office_id = f.office_id
+           left join office o on o.office_number = s.dest_office_number
+                             and o.service_type = s.dest_service_type and o.disabled_at is null
+          where f.office_id = $1 and g.status = 'draft'
+            and g.outgoing_id in (select outgoing_id from outgoing where office_id = $1
+                                   and status = 'draft' order by created_at desc limit 100)
+          order by f.outgoing_id, f.position",
+    )
+    .bind(office)
+    .fetch_all(tx.conn())
+    .await?)
+}
+
 /// Removes a file from a draft; false if the draft or file is not there.
 pub async fn remove_outgoing_file(
     tx: &mut OfficeTx,

@@ -282,6 +282,12 @@ both!(
             "{}",
             drafts.text()
         );
+        // Each draft says where its files go, each partner once.
+        assert!(
+            drafts.text().contains("テスト訪問介護、テストデイサービス"),
+            "{}",
+            drafts.text()
+        );
         assert!(cm2
             .get(&format!("{path}/discard"))
             .await
