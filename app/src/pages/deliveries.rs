@@ -96,6 +96,21 @@ fn FilterForm(filter: DeliveryFilter, path: &'static str, incoming: bool) -> imp
             </div>
         }
     };
+    let select = |name: &'static str,
+                  label: &'static str,
+                  options: &[(&'static str, &'static str)],
+                  current: &str| {
+        let options: Vec<_> = options
+            .iter()
+            .map(|&(v, l)| view! { <option value=v selected=current == v>{l}</option> })
+            .collect();
+        view! {
+            <div class="filter__field">
+                <label class="field__label" for=name>{label}</label>
+                <select class="field__select" id=name name=name>{options}</select>
+            </div>
+        }
+    };
     // The name and partner searches stay in sight; the other conditions fold away (on a phone
     // they filled the first screen), open whenever one of them is in use.
     let more_in_use = [
@@ -121,18 +136,8 @@ fn FilterForm(filter: DeliveryFilter, path: &'static str, incoming: bool) -> imp
                 <summary class="filter__summary">{more_label}</summary>
                 <div class="filter__more-fields">
                     {field("month", "対象年月", filter.month.clone(), "例：202504")}
-                    <div class="filter__field">
-                        <label class="field__label" for="kind">"種類"</label>
-                        <select class="field__select" id="kind" name="kind">
-                            {kinds.into_iter().map(|(v, l)| view! { <option value=v selected=filter.kind == v>{l}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="filter__field">
-                        <label class="field__label" for="status">"状態"</label>
-                        <select class="field__select" id="status" name="status">
-                            {statuses.into_iter().map(|(v, l)| view! { <option value=v selected=filter.status == v>{l}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    {select("kind", "種類", &kinds, &filter.kind)}
+                    {select("status", "状態", &statuses, &filter.status)}
                     {incoming.then(|| view! { <crate::components::AssigneeFilter value=filter.assignee.clone()/> })}
                     {field("from", "送信日（から）", filter.from.clone(), "例：2025-04-01")}
                     {field("to", "送信日（まで）", filter.to.clone(), "例：2025-04-30")}
