@@ -62,17 +62,6 @@ pub fn insert_delivery<'q>(batch: &mut Batch<'q>, from: OfficeId, d: NewDelivery
     }
 }
 
-/// Deliveries made from one send.
-pub async fn deliveries_of(tx: &mut OfficeTx, outgoing: &str) -> InfraResult<Vec<String>> {
-    let office = tx.office_id().to_string();
-    let rows: Vec<(String,)> = sqlx::query_as("select delivery_id from delivery where outgoing_id = $1 and from_office_id = $2 order by delivery_id")
-        .bind(outgoing)
-        .bind(office)
-        .fetch_all(tx.conn())
-        .await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
-}
-
 /// What one send delivered, file by file: (delivery, its destination office, file), in each
 /// delivery's import order.
 pub async fn sent_files_of(

@@ -85,9 +85,11 @@ impl ExchangeService {
             if discarded {
                 return Err(AppError::conflict("この下書きは破棄されています。"));
             }
-            let made = delivery_store::deliveries_of(&mut tx, &id.to_string()).await?;
+            let made = delivery_store::sent_files_of(&mut tx, &id.to_string()).await?;
             tx.commit().await?;
-            return Ok(made.iter().filter_map(|d| d.parse().ok()).collect());
+            let mut made: Vec<DeliveryId> = made.iter().filter_map(|d| d.0.parse().ok()).collect();
+            made.dedup();
+            return Ok(made);
         }
         let receiving: Vec<(&str, &[PersonRef])> = outbound
             .iter()
