@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod crossing;
+mod drafts;
 mod list_pages;
 mod notify;
 mod scripted_upload;
