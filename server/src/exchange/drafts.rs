@@ -358,14 +358,14 @@ fn wrong_sender(spec: &SpecFileName, own_number: &str, own_type: &str) -> Option
         .as_ref()
         .is_none_or(|t| t.as_str() == own_type);
     (!(number_ok && type_ok)).then(|| {
-        let named = match &spec.sender.service_type {
-            Some(t) => format!(
-                "事業所番号 {}・種類 {}",
-                spec.sender.office.as_str(),
-                t.as_str()
-            ),
-            None => format!("事業所番号 {}", spec.sender.office.as_str()),
-        };
+        // Named as an unregistered destination is: 「事業所番号 …・種類 …」.
+        let named = OfficeRef {
+            id: None,
+            name: None,
+            number: spec.sender.office.as_str().to_string(),
+            service_type: spec.sender.service_type.as_ref().map(|t| t.as_str().to_string()),
+        }
+        .label();
         format!(
             "ファイル名の送信元（{named}）が、ログイン中の事業所（事業所番号 {own_number}・種類 {own_type}）と違います。この事業所から送るファイルか確認してください。"
         )
