@@ -116,43 +116,25 @@ pub fn demo_units() -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
     let sakura = ("1371234567", "43");
     let helper = ("1372345678", "11");
     let day = ("1372345679", "15");
-    // Each file: kind, its records, sender, destination, ファイル連番.
-    let file = |kind: FileKind, rows, from, to, stamp| {
+    // Each file: kind, sender, destination, ファイル連番 (the samples' records, made readable).
+    let file = |kind: FileKind, from, to, stamp| {
+        let rows = readable(kind, sample::rows(kind));
         build(
             kind,
-            readable(kind, rows),
+            rows,
             kind.has_month().then_some(sample::MONTH),
             from,
             to,
             stamp,
         )
     };
-    let rows = sample::rows;
     let plan_stamp = "20250401090000";
     // The 補足 of a plan set is named with 000000, not a month (see `plan_supplement`).
     let supplement = readable(FileKind::Supplement, sample::plan_tied_supplement());
     Ok(vec![
-        file(
-            FileKind::Plan1,
-            rows(FileKind::Plan1),
-            sakura,
-            helper,
-            plan_stamp,
-        )?,
-        file(
-            FileKind::Plan2,
-            rows(FileKind::Plan2),
-            sakura,
-            helper,
-            plan_stamp,
-        )?,
-        file(
-            FileKind::Plan3,
-            rows(FileKind::Plan3),
-            sakura,
-            helper,
-            plan_stamp,
-        )?,
+        file(FileKind::Plan1, sakura, helper, plan_stamp)?,
+        file(FileKind::Plan2, sakura, helper, plan_stamp)?,
+        file(FileKind::Plan3, sakura, helper, plan_stamp)?,
         build(
             FileKind::Supplement,
             supplement,
@@ -161,34 +143,10 @@ pub fn demo_units() -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
             helper,
             plan_stamp,
         )?,
-        file(
-            FileKind::Supplement,
-            rows(FileKind::Supplement),
-            sakura,
-            day,
-            "20250401090100",
-        )?,
-        file(
-            FileKind::UsagePlan,
-            rows(FileKind::UsagePlan),
-            sakura,
-            day,
-            "20250401090100",
-        )?,
-        file(
-            FileKind::UsageDetail,
-            rows(FileKind::UsageDetail),
-            sakura,
-            day,
-            "20250401090100",
-        )?,
-        file(
-            FileKind::Actuals,
-            rows(FileKind::Actuals),
-            helper,
-            sakura,
-            "20250501090000",
-        )?,
+        file(FileKind::Supplement, sakura, day, "20250401090100")?,
+        file(FileKind::UsagePlan, sakura, day, "20250401090100")?,
+        file(FileKind::UsageDetail, sakura, day, "20250401090100")?,
+        file(FileKind::Actuals, helper, sakura, "20250501090000")?,
     ])
 }
 
