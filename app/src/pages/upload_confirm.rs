@@ -4,7 +4,7 @@ use crate::components::{
 };
 use crate::format::{date_time, month, size};
 use crate::ports::flash;
-use crate::serverfns::exchange::get_draft;
+use crate::serverfns::exchange::{get_draft, list_partners};
 use crate::types::{DraftView, ExchangeFile, Flash, OfficeRef, OutgoingId};
 use crate::AppError;
 use leptos::prelude::*;
@@ -24,10 +24,17 @@ pub fn UploadConfirmPage() -> impl IntoView {
     let draft = Resource::new(
         move || id,
         |id| async move {
-            match id {
-                Some(id) => get_draft(id).await,
-                None => Err(AppError::NotFound),
-            }
+            let draft = match id {
+                Some(id) => get_draft(id).await?,
+                None => return Err(AppError::NotFound),
+            };
+            // The attachment destinations are offered only while files can still be added.
+            let partners = if draft.status == "draft" {
+                list_partners().await.unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            Ok((draft, partners))
         },
     );
     let has_errors = !flash.errors.is_empty();
@@ -38,7 +45,7 @@ pub fn UploadConfirmPage() -> impl IntoView {
                     let flash = flash.clone();
                     Suspend::new(async move {
                         match draft.await {
-                            Ok(d) => view! { <DraftBody draft=d flash=flash/> }.into_any(),
+                            Ok((d, partners)) => view! { <DraftBody draft=d flash=flash partners=partners/> }.into_any(),
                             Err(error) => view! { <ErrorView error=error/> }.into_any(),
                         }
                     })
@@ -49,7 +56,7 @@ pub fn UploadConfirmPage() -> impl IntoView {
 }
 
 #[component]
-fn DraftBody(draft: DraftView, flash: Flash) -> impl IntoView {
+fn DraftBody(draft: DraftView, flash: Flash, partners: Vec<OfficeRef>) -> impl IntoView {
     let base = format!("/uploads/{}", draft.id);
     let is_draft = draft.status == "draft";
     let total: usize = draft.groups.iter().map(|(_, f)| f.len()).sum();
@@ -88,9 +95,8 @@ fn DraftBody(draft: DraftView, flash: Flash) -> impl IntoView {
                 </button>
             </form>
             <h2>"ファイルを追加する"</h2>
-            <UploadForm action=format!("{base}/files") files_error=vec![] flash_office=flash.value("attachment_office")
-                flash_type=flash.value("attachment_type") office_error=flash.error_for("attachment_office").map(str::to_string)
-                type_error=flash.error_for("attachment_type").map(str::to_string) button="追加して内容を確認する"/>
+            <UploadForm action=format!("{base}/files") files_error=vec![] flash=flash.clone()
+                partners=partners button="追加して内容を確認する"/>
             <p><a href=format!("{base}/discard")>"この下書きを破棄する"</a></p>
         })}
     }

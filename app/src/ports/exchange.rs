@@ -1,7 +1,7 @@
 use crate::error::AppError;
 use crate::types::{
     Caller, DeliveryDetail, DeliveryFilter, DeliveryId, DeliveryPage, DraftSummary, DraftView,
-    OutgoingId,
+    OfficeRef, OutgoingId,
 };
 
 /// 送受信: what the exchange pages read.
@@ -11,6 +11,9 @@ pub trait ExchangePort: Send + Sync {
     async fn list_drafts(&self, caller: &Caller) -> Result<Vec<DraftSummary>, AppError>;
     /// One send of the caller's office (draft, sent or discarded) as the confirmation page shows it.
     async fn get_draft(&self, caller: &Caller, id: OutgoingId) -> Result<DraftView, AppError>;
+    /// Registered, active offices the caller's office recently sent files to or received
+    /// files from, by name: the destinations offered for attachments.
+    async fn list_partners(&self, caller: &Caller) -> Result<Vec<OfficeRef>, AppError>;
     /// 受信 (`incoming`) or 送信済み list of the caller's office.
     async fn list_deliveries(
         &self,

@@ -1,6 +1,7 @@
 //! 事業所の名簿: finding a destination office by the 事業所番号 (and type) a file names. The
 //! office directory is the one table every office may read.
 
+use crate::db::OfficeTx;
 use crate::error::InfraResult;
 use app::types::{OfficeId, OfficeRef};
 use sqlx::{AnyConnection, FromRow};
@@ -44,4 +45,28 @@ pub async fn find(
             .await?,
     };
     Ok(rows)
+}
+
+/// How many of the office's latest deliveries each way [`recent_partners`] looks at, so the
+/// ファイルを送る page reads a bounded number of rows however long the office's history is.
+const RECENT_DELIVERIES: i64 = 2000;
+
+/// Registered, active offices that the scope's office sent files to or received files from
+/// in its latest deliveries, by name.
+pub async fn recent_partners(tx: &mut OfficeTx) -> InfraResult<Vec<DirectoryOffice>> {
+    let office = tx.office_id().to_string();
+    Ok(sqlx::query_as(
+        "select o.office_id, o.name, o.office_number, o.service_type from office o
+          where o.disabled_at is null and o.office_id <> $1 and o.office_id in (
+                select s.to_office_id from (select to_office_id from delivery where from_office_id = $1
+                                             order by sent_at desc limit $2) s
+                union
+                select r.from_office_id from (select from_office_id from delivery where to_office_id = $1
+                                               order by sent_at desc limit $2) r)
+          order by o.name, o.office_number, o.service_type",
+    )
+    .bind(office)
+    .bind(RECENT_DELIVERIES)
+    .fetch_all(tx.conn())
+    .await?)
 }

@@ -192,7 +192,7 @@ impl ExchangeService {
             {
                 Some(reason)
             } else if number.is_none() {
-                Some("添付ファイルの送信先が選ばれていません。送信先の事業所番号を入力して、選び直してください。".into())
+                Some("添付ファイルの送信先が選ばれていません。送信先の事業所を一覧から選ぶか事業所番号を入力して、ファイルを選び直してください。".into())
             } else if number.as_deref() == Some(own_number.as_str()) {
                 Some("同じ事業所番号の事業所には送信できません。".into())
             } else if matches.len() > 1 {

@@ -23,9 +23,10 @@ use crate::storage::Storage;
 use app::ports::ExchangePort;
 use app::types::{
     Caller, DeliveryDetail, DeliveryFilter, DeliveryId, DeliveryPage, DraftSummary, DraftView,
-    OutgoingId,
+    OfficeRef, OutgoingId,
 };
 use app::AppError;
+use directory::DirectoryOffice;
 use std::collections::HashMap;
 
 /// The exchange service.
@@ -97,6 +98,14 @@ impl ExchangePort for ExchangeService {
 
     async fn get_draft(&self, caller: &Caller, id: OutgoingId) -> Result<DraftView, AppError> {
         self.draft_view(caller, id).await
+    }
+
+    async fn list_partners(&self, caller: &Caller) -> Result<Vec<OfficeRef>, AppError> {
+        AuthCheck::member().check(caller)?;
+        let mut tx = self.db.read_office(caller.office_id()).await?;
+        let partners = directory::recent_partners(&mut tx).await?;
+        tx.commit().await?;
+        Ok(partners.iter().map(DirectoryOffice::to_ref).collect())
     }
 
     async fn list_deliveries(

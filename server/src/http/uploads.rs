@@ -31,6 +31,8 @@ struct Intake {
     files: Vec<StagedFile>,
     errors: Vec<FieldError>,
     attachment_to: (String, String),
+    /// 「最近やり取りした事業所から選ぶ」: `事業所番号:サービス種類コード`, or empty.
+    attachment_pick: String,
     /// More files were chosen than one upload may hold (none of the rest was read).
     too_many: bool,
 }
@@ -45,6 +47,7 @@ async fn read_upload(state: &AppState, mut multipart: Multipart) -> Result<Intak
         errors: Vec::new(),
         too_many: false,
         attachment_to: (String::new(), String::new()),
+        attachment_pick: String::new(),
     };
     let mut chosen = 0usize;
     let interrupted = || {
@@ -66,6 +69,9 @@ async fn read_upload(state: &AppState, mut multipart: Multipart) -> Result<Intak
             Some("attachment_type") => {
                 intake.attachment_to.1 = field.text().await.map_err(|_| interrupted())?
             }
+            Some("attachment_partner") => {
+                intake.attachment_pick = field.text().await.map_err(|_| interrupted())?
+            }
             Some("files") => {
                 let name = field.file_name().unwrap_or_default().to_string();
                 if name.is_empty() {
@@ -75,7 +81,7 @@ async fn read_upload(state: &AppState, mut multipart: Multipart) -> Result<Intak
                 if chosen > limits.max_files {
                     continue; // counted for the message below, not stored
                 }
-                let attachment_to = parse_partner(&intake.attachment_to);
+                let attachment_to = chosen_partner(&intake);
                 match storage.write_stream(field, limits.max_file_bytes).await {
                     Ok(blob) => match inspect(storage, blob, &name, attachment_to).await {
                         Ok(file) => intake.files.push(file),
@@ -129,8 +135,48 @@ fn parse_partner((number, service): &(String, String)) -> Option<(String, String
     Some((number.as_str().to_string(), service.as_str().to_string()))
 }
 
-fn partner_errors((number, service): &(String, String)) -> Vec<FieldError> {
-    if number.trim().is_empty() && service.trim().is_empty() {
+fn is_blank((number, service): &(String, String)) -> bool {
+    number.trim().is_empty() && service.trim().is_empty()
+}
+
+/// The office picked from the list, as the two fields (`事業所番号:サービス種類コード`).
+fn picked(intake: &Intake) -> (String, String) {
+    let (number, service) = intake
+        .attachment_pick
+        .split_once(':')
+        .unwrap_or((intake.attachment_pick.as_str(), ""));
+    (number.to_string(), service.to_string())
+}
+
+/// Where the attachments go: the typed number, or else the office picked from the list.
+fn chosen_partner(intake: &Intake) -> Option<(String, String)> {
+    if is_blank(&intake.attachment_to) {
+        parse_partner(&picked(intake))
+    } else {
+        parse_partner(&intake.attachment_to)
+    }
+}
+
+fn partner_errors(intake: &Intake) -> Vec<FieldError> {
+    let typed = &intake.attachment_to;
+    if !intake.attachment_pick.is_empty() {
+        let picked = parse_partner(&picked(intake));
+        if picked.is_none() {
+            // Only a changed page sends this: the list holds valid offices.
+            return vec![error(
+                "attachment_partner",
+                "一覧から選んだ事業所を読み取れませんでした。もう一度選んでください。",
+            )];
+        }
+        if !is_blank(typed) && parse_partner(typed) != picked {
+            return vec![error(
+                "attachment_partner",
+                "添付ファイルの送信先が、一覧と番号の入力で違います。一覧から選ぶか、番号を入力するか、どちらか一方にしてください。",
+            )];
+        }
+    }
+    let (number, service) = typed;
+    if is_blank(typed) {
         return Vec::new();
     }
     let mut errors = Vec::new();
@@ -165,11 +211,12 @@ async fn accept(
     back: &str,
 ) -> PageResult<Response> {
     let intake = read_upload(state, multipart).await?;
-    let mut errors = partner_errors(&intake.attachment_to);
+    let mut errors = partner_errors(&intake);
     errors.extend(intake.errors);
     let values = vec![
         ("attachment_office", intake.attachment_to.0.clone()),
         ("attachment_type", intake.attachment_to.1.clone()),
+        ("attachment_partner", intake.attachment_pick.clone()),
     ];
     if !errors.is_empty() {
         discard_all(state, &intake.files).await;

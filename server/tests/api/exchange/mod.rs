@@ -1,5 +1,6 @@
 //! The exchange core over HTTP: upload, confirm, send, inbox/outbox, download, receipts.
 
+mod attachments;
 mod bad_input;
 mod crossing;
 mod drafts;
