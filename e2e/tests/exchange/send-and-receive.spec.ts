@@ -83,3 +83,18 @@ test('a renamed executable is refused with a clear message and nothing is kept',
   await page.getByRole('link', { name: '下書き', exact: true }).click();
   await expect(page.getByText('下書きはありません。')).toBeVisible();
 });
+
+test('an attachment is addressed by picking a partner the office has exchanged files with', async ({ page }) => {
+  // Runs after the first test: さくら has sent to both ひまわり offices.
+  await loginAs(page, 'sakura-cm2');
+  await page.getByRole('link', { name: 'ファイルを送る' }).first().click();
+  await page.getByLabel('最近やり取りした事業所から選ぶ').selectOption({ label: 'ひまわり訪問介護（事業所番号 1372345678・種類 11）' });
+  await page.getByLabel('送るファイル').setInputFiles({ name: '訪問介護計画書.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% e2e\n') });
+  await page.getByRole('button', { name: 'アップロードして内容を確認する' }).click();
+  await expect(page.getByRole('heading', { name: '送信先：ひまわり訪問介護（事業所番号 1372345678）' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'この内容で送信する（1件）' })).toBeEnabled();
+  // Not sent: the partner's inbox stays as the other specs expect it.
+  await page.getByRole('link', { name: 'この下書きを破棄する' }).click();
+  await page.getByRole('button', { name: '下書きを破棄する' }).click();
+  await expect(page.getByText('下書きはありません。')).toBeVisible();
+});
