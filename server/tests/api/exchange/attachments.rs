@@ -3,7 +3,7 @@
 use super::bad_input::drafts;
 use super::send_flow::{two_partner_upload, upload};
 use crate::exchange_helpers::{first_file_link, listed_deliveries};
-use crate::helpers::{Browser, TestApp};
+use crate::helpers::{Browser, Page, TestApp};
 
 const PICK_LABEL: &str = "最近やり取りした事業所から選ぶ";
 
@@ -12,6 +12,11 @@ fn pdf() -> (String, Vec<u8>) {
         "訪問介護計画書.pdf".to_string(),
         b"%PDF-1.7\n% test\n".to_vec(),
     )
+}
+
+/// Uploads the PDF with the attachment destination `fields`.
+async fn upload_pdf(browser: &Browser, fields: &[(&str, &str)]) -> Page {
+    browser.upload("/uploads", vec![pdf()], fields).await
 }
 
 /// Office A has sent its unit to B (訪問介護) and B2 (デイ): both are now A's partners.
@@ -49,7 +54,7 @@ both!(the_send_page_offers_the_partners_exchanged_with, |app| {
         received.contains("テスト居宅介護支援事業所（事業所番号 1310000001・種類 43）"),
         "{received}"
     );
-    let draft = cm1.upload("/uploads", vec![pdf()], &[]).await;
+    let draft = upload_pdf(&cm1, &[]).await;
     let confirm = cm1.get(draft.location.as_deref().unwrap()).await.text();
     assert!(
         confirm.contains(PICK_LABEL)
@@ -62,13 +67,7 @@ both!(
     an_attachment_goes_to_the_partner_picked_from_the_list,
     |app| {
         let cm1 = after_a_first_send(&app).await;
-        let page = cm1
-            .upload(
-                "/uploads",
-                vec![pdf()],
-                &[("attachment_partner", "1320000002:11")],
-            )
-            .await;
+        let page = upload_pdf(&cm1, &[("attachment_partner", "1320000002:11")]).await;
         let path = page.location.unwrap();
         let confirm = cm1.get(&path).await.text();
         assert!(confirm.contains("送信先：テスト訪問介護"), "{confirm}");
@@ -88,17 +87,15 @@ both!(
     |app| {
         let cm1 = after_a_first_send(&app).await;
         let before = drafts(&app).await;
-        let page = cm1
-            .upload(
-                "/uploads",
-                vec![pdf()],
-                &[
-                    ("attachment_partner", "1320000002:11"),
-                    ("attachment_office", "1320000003"),
-                    ("attachment_type", "15"),
-                ],
-            )
-            .await;
+        let page = upload_pdf(
+            &cm1,
+            &[
+                ("attachment_partner", "1320000002:11"),
+                ("attachment_office", "1320000003"),
+                ("attachment_type", "15"),
+            ],
+        )
+        .await;
         assert_eq!(page.location.as_deref(), Some("/uploads/new"), "{page:?}");
         let form = cm1.follow(&page).await;
         assert!(
@@ -116,17 +113,15 @@ both!(
         assert_eq!(drafts(&app).await, before, "nothing kept");
 
         // The same office picked and typed (in full-width digits) is one destination.
-        let same = cm1
-            .upload(
-                "/uploads",
-                vec![pdf()],
-                &[
-                    ("attachment_partner", "1320000002:11"),
-                    ("attachment_office", "１３２００００００２"),
-                    ("attachment_type", "11"),
-                ],
-            )
-            .await;
+        let same = upload_pdf(
+            &cm1,
+            &[
+                ("attachment_partner", "1320000002:11"),
+                ("attachment_office", "１３２００００００２"),
+                ("attachment_type", "11"),
+            ],
+        )
+        .await;
         let confirm = cm1.get(same.location.as_deref().unwrap()).await.text();
         assert!(confirm.contains("送信先：テスト訪問介護"), "{confirm}");
     }
@@ -135,13 +130,7 @@ both!(
 both!(an_unreadable_pick_is_refused, |app| {
     let cm1 = after_a_first_send(&app).await;
     let before = drafts(&app).await;
-    let page = cm1
-        .upload(
-            "/uploads",
-            vec![pdf()],
-            &[("attachment_partner", "../1320000002")],
-        )
-        .await;
+    let page = upload_pdf(&cm1, &[("attachment_partner", "../1320000002")]).await;
     assert_eq!(page.location.as_deref(), Some("/uploads/new"), "{page:?}");
     let text = cm1.follow(&page).await.text();
     assert!(
