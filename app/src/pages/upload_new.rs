@@ -87,9 +87,9 @@ fn PartnerSelect(partners: Vec<OfficeRef>, chosen: String, error: Option<String>
                 let service_type = p.service_type.clone().unwrap_or_default();
                 let value = format!("{}:{service_type}", p.number);
                 let label = format!(
-                    "{}（事業所番号 {}・種類 {service_type}）",
+                    "{}（{}）",
                     p.name.clone().unwrap_or_default(),
-                    p.number
+                    p.number_and_type()
                 );
                 let selected = value == chosen;
                 view! { <option value=value selected=selected>{label}</option> }

@@ -49,10 +49,15 @@ impl OfficeRef {
     pub fn label(&self) -> String {
         match &self.name {
             Some(name) => format!("{name}（事業所番号 {}）", self.number),
-            None => match &self.service_type {
-                Some(t) => format!("事業所番号 {}・種類 {t}", self.number),
-                None => format!("事業所番号 {}", self.number),
-            },
+            None => self.number_and_type(),
+        }
+    }
+
+    /// 「事業所番号 1372345678・種類 11」, or the number alone when no type is named.
+    pub fn number_and_type(&self) -> String {
+        match &self.service_type {
+            Some(t) => format!("事業所番号 {}・種類 {t}", self.number),
+            None => format!("事業所番号 {}", self.number),
         }
     }
 }

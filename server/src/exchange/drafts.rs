@@ -358,16 +358,23 @@ fn wrong_sender(spec: &SpecFileName, own_number: &str, own_type: &str) -> Option
         .as_ref()
         .is_none_or(|t| t.as_str() == own_type);
     (!(number_ok && type_ok)).then(|| {
-        // Named as an unregistered destination is: 「事業所番号 …・種類 …」.
-        let named = OfficeRef {
-            id: None,
-            name: None,
-            number: spec.sender.office.as_str().to_string(),
-            service_type: spec.sender.service_type.as_ref().map(|t| t.as_str().to_string()),
-        }
-        .label();
+        // Both named as an unregistered destination is: 「事業所番号 …・種類 …」.
+        let named = |number: &str, service_type: Option<&str>| {
+            OfficeRef {
+                id: None,
+                name: None,
+                number: number.to_string(),
+                service_type: service_type.map(str::to_string),
+            }
+            .number_and_type()
+        };
+        let sender = named(
+            spec.sender.office.as_str(),
+            spec.sender.service_type.as_ref().map(|t| t.as_str()),
+        );
+        let own = named(own_number, Some(own_type));
         format!(
-            "ファイル名の送信元（{named}）が、ログイン中の事業所（事業所番号 {own_number}・種類 {own_type}）と違います。この事業所から送るファイルか確認してください。"
+            "ファイル名の送信元（{sender}）が、ログイン中の事業所（{own}）と違います。この事業所から送るファイルか確認してください。"
         )
     })
 }
