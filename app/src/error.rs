@@ -26,6 +26,12 @@ pub enum AppError {
     BadRequest(String),
     /// Too many attempts in a short time (rate limit); the message says to wait.
     RateLimited(String),
+    /// A stored file could not be read back (lost from the file store): retrying does not help.
+    /// The storage key is in the log under `reference`.
+    FileUnavailable {
+        /// 参照番号 the user can quote to support.
+        reference: String,
+    },
     /// Something failed on our side; the cause is in the log under `reference`.
     Internal {
         /// 参照番号 the user can quote to support.
@@ -56,6 +62,7 @@ impl AppError {
             Self::CrossSite => "cross_site",
             Self::BadRequest(_) => "bad_request",
             Self::RateLimited(_) => "rate_limited",
+            Self::FileUnavailable { .. } => "file_unavailable",
             Self::Internal { .. } => "internal",
         }
     }
@@ -69,7 +76,7 @@ impl AppError {
             Self::Invalid(_) => 422,
             Self::BadRequest(_) => 400,
             Self::RateLimited(_) => 429,
-            Self::Internal { .. } => 500,
+            Self::FileUnavailable { .. } | Self::Internal { .. } => 500,
         }
     }
     /// Page heading for the error page.
@@ -83,6 +90,7 @@ impl AppError {
             Self::CrossSite => "この操作を受け付けられませんでした",
             Self::BadRequest(_) => "送信された内容を受け付けられませんでした",
             Self::RateLimited(_) => "しばらくしてからお試しください",
+            Self::FileUnavailable { .. } => "ファイルを読み出せませんでした",
             Self::Internal { .. } => "システムエラーが発生しました",
         }
     }
@@ -107,6 +115,10 @@ impl fmt::Display for AppError {
             }
             Self::CrossSite => f.write_str(
                 "このポータル以外のページから送信されたため、処理しませんでした。ポータルの画面からもう一度操作してください。",
+            ),
+            Self::FileUnavailable { reference } => write!(
+                f,
+                "保管しているファイルを読み出せなかったため、処理できませんでした（参照番号: {reference}）。何も変更していません。繰り返しても解決しないため、この参照番号を事業所の管理者にお伝えください。"
             ),
             Self::Internal { reference } => write!(
                 f,

@@ -58,6 +58,13 @@ impl From<InfraError> for AppError {
             );
         }
         let reference = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
+        // A stored file that is gone stays gone: the user is told so rather than to try again.
+        // Files are kept while any row refers to them, so this means a lost or misconfigured
+        // store, which the operator finds in the log by the reference and the key.
+        if let InfraError::Storage(object_store::Error::NotFound { path, .. }) = &error {
+            tracing::error!(error.reference = %reference, storage.key = %path, error.cause = %error, "stored file missing");
+            return AppError::FileUnavailable { reference };
+        }
         tracing::error!(error.reference = %reference, error.cause = %error, "internal error");
         AppError::Internal { reference }
     }

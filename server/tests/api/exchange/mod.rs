@@ -5,6 +5,7 @@ mod bad_input;
 mod crossing;
 mod drafts;
 mod list_pages;
+mod lost_files;
 mod notify;
 mod scripted_upload;
 pub(crate) mod send_flow;
