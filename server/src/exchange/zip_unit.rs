@@ -38,8 +38,18 @@ pub fn import_ordered(rows: Vec<FileRow>) -> Vec<FileRow> {
 /// Writes `files` into a ZIP temp file and returns it opened for reading (already unlinked,
 /// so it disappears when the download ends).
 pub async fn build(storage: &Storage, files: &[FileRow]) -> InfraResult<std::fs::File> {
-    let path =
-        std::env::temp_dir().join(format!("portal-zip-{}.zip", uuid::Uuid::new_v4().simple()));
+    build_in(&std::env::temp_dir(), storage, files).await
+}
+
+/// [`build`], with the temp file in `dir`.
+async fn build_in(
+    dir: &std::path::Path,
+    storage: &Storage,
+    files: &[FileRow],
+) -> InfraResult<std::fs::File> {
+    let path = dir.join(format!("portal-zip-{}.zip", uuid::Uuid::new_v4().simple()));
+    // A ZIP left unfinished (a stored file that cannot be read) is removed, not left behind.
+    let _unfinished = RemoveOnDrop(path.clone());
     let file = std::fs::File::create(&path)?;
     let mut writer = Some(zip::ZipWriter::new(file));
     let mut used: Vec<String> = Vec::new();
@@ -75,6 +85,15 @@ pub async fn build(storage: &Storage, files: &[FileRow]) -> InfraResult<std::fs:
     Ok(reader)
 }
 
+/// Removes the file at its path when dropped; a no-op once the file is already removed.
+struct RemoveOnDrop(std::path::PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 /// Two files with the same name in one ZIP get 「(2)」 before the extension.
 fn unique_name(name: &str, used: &mut Vec<String>) -> String {
     let mut candidate = name.to_string();
@@ -88,4 +107,59 @@ fn unique_name(name: &str, used: &mut Vec<String>) -> String {
     }
     used.push(candidate.clone());
     candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::StorageConfig;
+
+    fn row(name: &str, key: &str) -> FileRow {
+        FileRow {
+            file_id: name.into(),
+            original_name: name.into(),
+            size_bytes: 0,
+            sha256: String::new(),
+            storage_key: key.into(),
+            content_type: "text/plain".into(),
+            kind: "attachment".into(),
+            target_month: None,
+            send_stamp: None,
+            dest_office_number: None,
+            dest_service_type: None,
+            error_count: 0,
+            report_json: "[]".into(),
+            persons_json: "[]".into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_zip_left_unfinished_by_a_missing_file_leaves_no_temp_file() {
+        let root = std::env::temp_dir().join(format!("zip-unit-{}", uuid::Uuid::new_v4().simple()));
+        let temp = root.join("temp");
+        std::fs::create_dir_all(&temp).unwrap();
+        let storage = Storage::open(&StorageConfig::Local(root.join("objects"))).unwrap();
+        let staged = storage
+            .write_stream(
+                futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from_static(
+                    b"note",
+                ))]),
+                100,
+            )
+            .await
+            .unwrap();
+        let key = storage.promote(&staged, false).await.unwrap();
+        let files = [row("a.txt", &key), row("b.txt", "files/00/missing")];
+
+        let built = build_in(&temp, &storage, &files).await;
+        assert!(matches!(built, Err(InfraError::Storage(_))), "{built:?}");
+        let left: Vec<_> = std::fs::read_dir(&temp).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+
+        // The same unit without the missing file is built, and its temp file is unlinked.
+        let zip = build_in(&temp, &storage, &files[..1]).await.unwrap();
+        assert!(zip.metadata().unwrap().len() > 0);
+        assert_eq!(std::fs::read_dir(&temp).unwrap().count(), 0);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 }
