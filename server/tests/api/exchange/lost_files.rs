@@ -2,7 +2,7 @@
 //! pointed at the wrong folder): the user is told the file cannot be read and that trying
 //! again will not help, with a reference for the operator; nothing is sent half-way.
 
-use super::send_flow::{two_partner_upload, upload};
+use super::send_flow::{assert_nothing_delivered, two_partner_upload, upload};
 use crate::exchange_helpers::{first_file_link, listed_deliveries};
 use crate::helpers::TestApp;
 
@@ -52,19 +52,7 @@ both!(a_draft_whose_files_were_lost_is_not_sent, |app| {
     let refused = cm1.post(&format!("{path}/send"), &[]).await;
     assert_eq!(refused.status, 500, "{}", refused.text());
     assert!(refused.text().contains(CANNOT_READ), "{}", refused.text());
-    // Nothing was delivered: the partner's inbox is empty, and the draft is still a draft.
-    let b = app.login("b-staff").await;
-    assert!(b
-        .get("/inbox")
-        .await
-        .text()
-        .contains("受信したファイルはまだありません。"));
-    assert!(
-        !app.audit_actions(app.office_a)
-            .await
-            .iter()
-            .any(|a| a == "sent"),
-        "no send is recorded"
-    );
+    // Nothing was delivered, and the draft is still a draft.
+    assert_nothing_delivered(&app).await;
     assert!(cm1.get("/uploads").await.text().contains("7件"));
 });

@@ -34,6 +34,24 @@ pub async fn upload(
     page.location.unwrap()
 }
 
+/// Office A recorded no send, and partner B's inbox is empty.
+pub async fn assert_nothing_delivered(app: &TestApp) {
+    assert!(
+        app.audit_actions(app.office_a)
+            .await
+            .iter()
+            .all(|a| a != "sent"),
+        "no send is recorded"
+    );
+    let b = app.login("b-staff").await;
+    let inbox = b.get("/inbox").await;
+    assert!(
+        inbox.text().contains("受信したファイルはまだありません。"),
+        "{}",
+        inbox.text()
+    );
+}
+
 both!(
     a_unit_for_two_partners_is_confirmed_sent_received_downloaded_and_receipted,
     |app| {
@@ -54,19 +72,8 @@ both!(
             "the 1〜3表 and 6/7表 persons are named from the 補足 sent with them: {text}"
         );
         assert_eq!(text.matches("送信します").count(), 7, "{text}");
-        assert!(
-            app.audit_actions(app.office_a)
-                .await
-                .iter()
-                .all(|a| a != "sent"),
-            "nothing delivered before confirmation"
-        );
+        assert_nothing_delivered(&app).await;
         let b = app.login("b-staff").await;
-        assert!(b
-            .get("/inbox")
-            .await
-            .text()
-            .contains("受信したファイルはまだありません。"));
 
         let sent = cm1.post(&format!("{confirm_path}/send"), &[]).await;
         let done = cm1.follow(&sent).await;
