@@ -48,8 +48,8 @@ async fn build_in(
     files: &[FileRow],
 ) -> InfraResult<std::fs::File> {
     let path = dir.join(format!("portal-zip-{}.zip", uuid::Uuid::new_v4().simple()));
-    // A ZIP left unfinished (a stored file that cannot be read) is removed, not left behind.
-    let _unfinished = RemoveOnDrop(path.clone());
+    // Unlinked on return, also when left unfinished (a stored file that cannot be read).
+    let _unlink = RemoveOnDrop(path.clone());
     let file = std::fs::File::create(&path)?;
     let mut writer = Some(zip::ZipWriter::new(file));
     let mut used: Vec<String> = Vec::new();
@@ -73,19 +73,17 @@ async fn build_in(
     let w = writer
         .take()
         .ok_or_else(|| InfraError::Corrupt("zip writer".into()))?;
-    let path_for_task = path.clone();
     let reader = tokio::task::spawn_blocking(move || -> InfraResult<std::fs::File> {
         w.finish()
             .map_err(|e| InfraError::Corrupt(format!("zip: {e}")))?;
-        let reader = std::fs::File::open(&path_for_task)?;
-        std::fs::remove_file(&path_for_task)?;
-        Ok(reader)
+        Ok(std::fs::File::open(path)?)
     })
     .await??;
     Ok(reader)
 }
 
-/// Removes the file at its path when dropped; a no-op once the file is already removed.
+/// Removes the file at its path when dropped: the ZIP's temp file is unlinked when `build`
+/// returns, finished (its reader stays open) or not.
 struct RemoveOnDrop(std::path::PathBuf);
 
 impl Drop for RemoveOnDrop {
