@@ -183,34 +183,15 @@ impl ExchangeService {
         id: DeliveryId,
         file: FileId,
     ) -> Result<Download, AppError> {
-        AuthCheck::member().check(caller)?;
         let now = self.clock.now();
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
-        let row = self.load(&mut tx, id).await?;
-        let files = delivery_store::files(&mut tx, &row.delivery_id).await?;
+        let (row, files) = self.unit(caller, id).await?;
         let found = files
             .into_iter()
             .find(|f| f.file_id == file.to_string())
             .ok_or(AppError::NotFound)?;
-        if row.to_office_id == caller.office_id().to_string() {
-            let user = caller.user_id.to_string();
-            delivery_store::insert_event(
-                &mut tx,
-                &row,
-                Some(&found.file_id),
-                "downloaded",
-                &user,
-                now,
-            )
-            .await?;
-            let event = AuditEvent::FileDownloaded {
-                delivery: row.delivery_id.clone(),
-                file: found.file_id.clone(),
-            };
-            crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
-        }
         let body = self.storage.read_stream(&found.storage_key).await?;
-        tx.commit().await?;
+        self.note_download(caller, client, &row, Some(&found.file_id), now)
+            .await?;
         Ok(Download { file: found, body })
     }
 
@@ -222,29 +203,57 @@ impl ExchangeService {
         client: &ClientInfo,
         id: DeliveryId,
     ) -> Result<(String, std::fs::File), AppError> {
-        AuthCheck::member().check(caller)?;
         let now = self.clock.now();
-        let mut tx = self.db.begin_office(caller.office_id()).await?;
-        let row = self.load(&mut tx, id).await?;
-        let files = super::zip_unit::import_ordered(
-            delivery_store::files(&mut tx, &row.delivery_id).await?,
-        );
-        if row.to_office_id == caller.office_id().to_string() {
-            let user = caller.user_id.to_string();
-            delivery_store::insert_event(&mut tx, &row, None, "downloaded", &user, now).await?;
-            let event = AuditEvent::FileDownloaded {
-                delivery: row.delivery_id.clone(),
-                file: "zip".into(),
-            };
-            crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
-        }
+        let (row, files) = self.unit(caller, id).await?;
+        let files = super::zip_unit::import_ordered(files);
         let zip = super::zip_unit::build(&self.storage, &files).await?;
-        tx.commit().await?;
+        self.note_download(caller, client, &row, None, now).await?;
         let stamp = files
             .iter()
             .find_map(|f| f.send_stamp.clone())
             .unwrap_or_else(|| row.delivery_id.clone());
         Ok((format!("{}_{stamp}.zip", row.from_number), zip))
+    }
+
+    /// A delivery the caller's office sent or received, and its files.
+    async fn unit(
+        &self,
+        caller: &Caller,
+        id: DeliveryId,
+    ) -> Result<(DeliveryRow, Vec<FileRow>), AppError> {
+        AuthCheck::member().check(caller)?;
+        let mut read = self.db.read_office(caller.office_id()).await?;
+        let row = self.load(&mut read, id).await?;
+        let files = delivery_store::files(&mut read, &row.delivery_id).await?;
+        read.commit().await?;
+        Ok((row, files))
+    }
+
+    /// Records a download by the receiving office (a receipt, and an audit entry) once the
+    /// file is open or the ZIP built: a download that fails records nothing, and the write
+    /// transaction (on SQLite the one writer; on PostgreSQL the office's audit chain head)
+    /// never waits for the file store. `file`: the file, or `None` for the ZIP.
+    async fn note_download(
+        &self,
+        caller: &Caller,
+        client: &ClientInfo,
+        row: &DeliveryRow,
+        file: Option<&str>,
+        at: crate::clock::Millis,
+    ) -> Result<(), AppError> {
+        if row.to_office_id != caller.office_id().to_string() {
+            return Ok(());
+        }
+        let mut tx = self.db.begin_office(caller.office_id()).await?;
+        let user = caller.user_id.to_string();
+        delivery_store::insert_event(&mut tx, row, file, "downloaded", &user, at).await?;
+        let event = AuditEvent::FileDownloaded {
+            delivery: row.delivery_id.clone(),
+            file: file.unwrap_or("zip").to_string(),
+        };
+        crate::audit::record(&mut tx, caller, client, event, self.clock.now()).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// 取込済 (imported into the care software), by the receiving office; once.

@@ -38,6 +38,14 @@ both!(
                 "trying again cannot help: {text}"
             );
         }
+        // A download that failed is no receipt.
+        assert!(
+            !app.audit_actions(app.office_b)
+                .await
+                .iter()
+                .any(|a| a == "file_downloaded"),
+            "no download is recorded"
+        );
         // The item itself, its receipts and the inbox still open.
         assert_eq!(b.get(&delivery).await.status, 200);
         assert_eq!(b.get("/inbox").await.status, 200);

@@ -358,6 +358,13 @@ both!(the_whole_unit_downloads_as_a_zip_in_import_order, |app| {
         let original = &files.iter().find(|(n, _)| n == name).unwrap().1;
         assert!(&content == original, "{name} is byte-for-byte the upload");
     }
+    let downloads =
+        |actions: Vec<String>| actions.iter().filter(|a| *a == "file_downloaded").count();
+    assert_eq!(
+        downloads(app.audit_actions(app.office_b).await),
+        1,
+        "the ZIP is the receiving office's receipt"
+    );
     let c = app.login("c-staff").await;
     assert_eq!(c.get_bytes(&format!("{delivery}/zip")).await.0, 404);
 });
